@@ -1,0 +1,48 @@
+# The template's own checks. `make test` is the one command: it bootstraps uv if needed and runs the whole suite.
+SHELL := /bin/bash
+.DEFAULT_GOAL := test
+
+UV_VERSION := 0.13.9
+export UV_PYTHON_DOWNLOADS := never
+
+# The interpreter for the template's tooling: Python 3.11 when installed, else python3 (absolute, never a shim).
+PYTHON ?= $(shell python3.11 -c 'import sys; print(sys.executable)' 2>/dev/null || python3 -c 'import sys; print(sys.executable)')
+
+ifeq ($(shell command -v uv 2>/dev/null),)
+UV := $(CURDIR)/.tools/bin/uv
+UV_BOOTSTRAP := $(UV)
+export PATH := $(CURDIR)/.tools/bin:$(PATH)
+else
+UV := uv
+UV_BOOTSTRAP :=
+endif
+
+RUN := $(UV) run --frozen --python $(PYTHON)
+PYTEST_ARGS ?=
+
+.PHONY: test test-fast lint format bench
+
+## test: the whole suite (hooks, options, rendering, integration) on 2 workers
+test: $(UV_BOOTSTRAP)
+	$(RUN) pytest -n 2 $(PYTEST_ARGS)
+
+## test-fast: everything but the integration layer
+test-fast: $(UV_BOOTSTRAP)
+	$(RUN) pytest -n 2 -m "not integration" $(PYTEST_ARGS)
+
+## lint: ruff on the template's own code (hooks and tests)
+lint: $(UV_BOOTSTRAP)
+	$(RUN) ruff check hooks tests benchmarks
+	$(RUN) ruff format --check hooks tests benchmarks
+
+format: $(UV_BOOTSTRAP)
+	$(RUN) ruff check --fix hooks tests benchmarks
+	$(RUN) ruff format hooks tests benchmarks
+
+## bench: median time of 10 default bakes
+bench: $(UV_BOOTSTRAP)
+	$(RUN) python benchmarks/bake_time.py
+
+$(CURDIR)/.tools/bin/uv:
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet uv==$(UV_VERSION)

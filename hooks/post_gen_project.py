@@ -1,0 +1,132 @@
+"""Finish a freshly rendered project: prune, license, secrets, git, next steps.
+
+``main`` only calls named steps. Which files exist for which answers is decided
+by one table, ``KEEP_ONLY_WHEN``: adding an option adds rows there, not branches.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+# Rendered by cookiecutter; kept as a string so the module imports unrendered in tests.
+RENDERED_ANSWERS = r"""{{ cookiecutter | tojson }}"""
+
+# (option, values that keep the paths, paths relative to the project root).
+# "{slug}" stands for the project's package.
+KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
+    ("api_auth", frozenset({"jwt"}), ("{slug}/users/api/auth_jwt.py", "{slug}/users/tests/test_auth_jwt.py")),
+    ("api_auth", frozenset({"token"}), ("{slug}/users/api/auth_token.py", "{slug}/users/tests/test_auth_token.py")),
+    (
+        "api_auth",
+        frozenset({"session"}),
+        ("{slug}/users/api/auth_session.py", "{slug}/users/tests/test_auth_session.py"),
+    ),
+    ("api_auth", frozenset({"token", "session"}), ("{slug}/users/api/sign_in.py",)),
+]
+
+LICENSES_DIR = "licenses"
+SECRET_ALPHABET = string.ascii_letters + string.digits
+ADMIN_ALPHABET = string.ascii_lowercase + string.digits
+
+
+def paths_to_prune(answers: dict[str, str]) -> list[str]:
+    """Every path whose rule's option has a value that does not keep it."""
+    slug = answers["project_slug"]
+    return [
+        path.format(slug=slug)
+        for option, keep_values, paths in KEEP_ONLY_WHEN
+        if answers[option] not in keep_values
+        for path in paths
+    ]
+
+
+def prune(project: Path, answers: dict[str, str]) -> None:
+    for relative in paths_to_prune(answers):
+        target = project / relative
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+
+
+def install_license(project: Path, answers: dict[str, str]) -> None:
+    """Keep the chosen license text as LICENSE and drop the others."""
+    licenses = project / LICENSES_DIR
+    (licenses / f"{answers['open_source_license']}.txt").replace(project / "LICENSE")
+    shutil.rmtree(licenses)
+
+
+def make_secret(length: int, alphabet: str = SECRET_ALPHABET) -> str:
+    """Letters and digits only: django-environ reads a leading '$' as a reference."""
+    return "".join(secrets.choice(alphabet) for _ in range(length))
+
+
+def env_values() -> dict[str, str]:
+    return {
+        "DJANGO_SECRET_KEY": make_secret(64),
+        "DJANGO_ADMIN_URL": f"admin-{make_secret(16, ADMIN_ALPHABET)}/",
+        "POSTGRES_PASSWORD": make_secret(32),
+    }
+
+
+def write_env(project: Path) -> None:
+    """Write .env from .env.example with fresh secrets, readable by the owner only."""
+    values = env_values()
+    lines = []
+    for line in (project / ".env.example").read_text().splitlines():
+        key = line.split("=", 1)[0]
+        lines.append(f"{key}={values[key]}" if key in values and "=" in line else line)
+    target = project / ".env"
+    target.write_text("\n".join(lines) + "\n")
+    target.chmod(0o600)
+
+
+def init_git(project: Path, answers: dict[str, str]) -> None:
+    if answers["init_git"] != "y":
+        return
+    identity = {
+        "GIT_AUTHOR_NAME": answers["author_name"],
+        "GIT_AUTHOR_EMAIL": answers["author_email"],
+        "GIT_COMMITTER_NAME": answers["author_name"],
+        "GIT_COMMITTER_EMAIL": answers["author_email"],
+    }
+    env = {**os.environ, **identity}
+    for command in (
+        ["git", "init", "--quiet", "--initial-branch=main"],
+        ["git", "add", "--all"],
+        ["git", "commit", "--quiet", "--no-verify", "-m", "Initial commit from cookiecutter-prodev-backend"],
+    ):
+        subprocess.run(command, cwd=project, env=env, check=True)
+
+
+def print_next_steps(answers: dict[str, str]) -> None:
+    slug = answers["project_slug"]
+    print(
+        f"\nCreated {slug}/. Next steps:\n"
+        f"  cd {slug}\n"
+        "  uv sync                     # create .venv from pyproject.toml (writes uv.lock: commit it)\n"
+        "  uv run pytest               # the test suite, on SQLite with no services\n"
+        "  uv run python manage.py migrate && uv run python manage.py runserver\n"
+        "Secrets are in .env (mode 600, git-ignored). See README.md for PostgreSQL and Docker."
+    )
+
+
+def main(answers: dict[str, str]) -> int:
+    project = Path.cwd()
+    prune(project, answers)
+    install_license(project, answers)
+    write_env(project)
+    init_git(project, answers)
+    print_next_steps(answers)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(json.loads(RENDERED_ANSWERS)))

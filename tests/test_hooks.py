@@ -1,0 +1,327 @@
+"""Promises of the hooks, checked on their functions directly (no bake): validators, pruning, secrets, git."""
+
+from __future__ import annotations
+
+import re
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import baking
+from hooks import post_gen_project as post
+from hooks import pre_gen_project as pre
+
+REFUSAL = re.compile(r"^(?P<option>\w+)=(?P<value>'.*'|\".*\") is refused: (?P<why>.+)\. Allowed: (?P<allowed>.+)\.$")
+
+
+def assert_refused(error: pytest.ExceptionInfo[ValueError], option: str, value: str) -> None:
+    message = str(error.value)
+    match = REFUSAL.match(message)
+    assert match, f"refusal does not read '<option>=<value> is refused: <why>. Allowed: <what>.': {message!r}"
+    assert match["option"] == option
+    assert match["value"] == repr(value)
+
+
+# --- pre_gen_project: one validator per rule ---------------------------------------------------------------
+
+GOOD_SLUGS = ["my_shop", "shop", "prodev_backend", "shop2", "a"]
+BAD_SLUGS = ["My-Shop", "my-shop", "MyShop", "my shop", "1shop", "_shop", "", "class", "match", "json", "os",
+             "django", "tests", "config", "users", "rest_framework"]  # fmt: skip
+
+
+@pytest.mark.parametrize("slug", GOOD_SLUGS)
+def test_a_lowercase_identifier_is_a_good_slug(slug: str) -> None:
+    pre.validate_project_slug(slug)
+
+
+@pytest.mark.parametrize("slug", BAD_SLUGS)
+def test_a_bad_slug_is_refused_with_a_message(slug: str) -> None:
+    with pytest.raises(ValueError, match="project_slug") as error:
+        pre.validate_project_slug(slug)
+    assert_refused(error, "project_slug", slug)
+
+
+@pytest.mark.parametrize("email", ["ada@example.com", "a.b+c@mail.example.org"])
+def test_a_plain_email_address_is_accepted(email: str) -> None:
+    pre.validate_author_email(email)
+
+
+@pytest.mark.parametrize("email", ["not-an-email", "ada@", "@example.com", "ada@example", "ada @example.com", ""])
+def test_a_bad_email_address_is_refused(email: str) -> None:
+    with pytest.raises(ValueError, match="author_email") as error:
+        pre.validate_author_email(email)
+    assert_refused(error, "author_email", email)
+
+
+@pytest.mark.parametrize("domain", ["example.com", "api.example.com", "my-shop.example.co.uk"])
+def test_a_bare_host_name_is_a_good_domain(domain: str) -> None:
+    pre.validate_domain_name(domain)
+
+
+@pytest.mark.parametrize(
+    "domain",
+    ["https://example.com", "example.com/path", "example.com:8000", "localhost", "-bad.example.com", "a..b", ""],
+)
+def test_a_domain_with_a_scheme_port_path_or_bad_label_is_refused(domain: str) -> None:
+    with pytest.raises(ValueError, match="domain_name") as error:
+        pre.validate_domain_name(domain)
+    assert_refused(error, "domain_name", domain)
+
+
+@pytest.mark.parametrize("version", ["0.1.0", "1.0", "1.0rc1", "2.3.post1", "1.0.dev0", "2024.1"])
+def test_a_canonical_pep440_version_is_accepted(version: str) -> None:
+    pre.validate_version(version)
+
+
+@pytest.mark.parametrize("version", ["one", "v1.0", "1.0-beta", "01.0", "1.0.", ""])
+def test_a_version_that_is_not_canonical_pep440_is_refused(version: str) -> None:
+    with pytest.raises(ValueError, match="version") as error:
+        pre.validate_version(version)
+    assert_refused(error, "version", version)
+
+
+@pytest.mark.parametrize("timezone", ["UTC", "Europe/Berlin", "America/New_York"])
+def test_an_iana_time_zone_is_accepted(timezone: str) -> None:
+    pre.validate_timezone(timezone)
+
+
+@pytest.mark.parametrize("timezone", ["Mars/Olympus", "utc/nowhere", "../etc/passwd", ""])
+def test_an_unknown_time_zone_is_refused(timezone: str) -> None:
+    with pytest.raises(ValueError, match="timezone") as error:
+        pre.validate_timezone(timezone)
+    assert_refused(error, "timezone", timezone)
+
+
+@pytest.mark.parametrize("text", ["  ", "", 'say "hi"', "back\\slash", "two\nlines", "tab\there"])
+def test_empty_or_unsafe_text_is_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="project_name") as error:
+        pre.validate_text("project_name", text)
+    assert_refused(error, "project_name", text)
+
+
+def test_plain_text_with_accents_and_apostrophes_is_accepted() -> None:
+    pre.validate_text("author_name", "Zoë O'Brien-Łukasiewicz")
+
+
+@pytest.mark.parametrize("option", baking.TEXT_OPTIONS)
+def test_every_text_answer_refuses_a_double_quote(option: str) -> None:
+    """A double quote would end a TOML or Python string it is rendered into."""
+    answers = baking.rendered_context()
+    answers[option] = answers[option][:1] + '"' + answers[option][1:]
+    with pytest.raises(ValueError, match=option):
+        pre.validate(answers)
+
+
+@pytest.mark.parametrize("option", baking.TEXT_OPTIONS)
+def test_every_text_answer_refuses_an_empty_value(option: str) -> None:
+    answers = baking.rendered_context()
+    answers[option] = ""
+    with pytest.raises(ValueError, match=option):
+        pre.validate(answers)
+
+
+def test_django_6_with_python_3_11_is_refused() -> None:
+    with pytest.raises(ValueError, match="python_version") as error:
+        pre.validate_python_and_django("3.11", "6.1")
+    assert_refused(error, "python_version", "3.11")
+
+
+@pytest.mark.parametrize("choices", baking.every_combination(), ids=baking.combination_id)
+def test_every_choice_combination_passes_validation(choices: baking.Combination) -> None:
+    pre.validate(baking.rendered_context(**choices))
+
+
+def test_the_default_answers_pass_every_check() -> None:
+    assert pre.main(baking.rendered_context()) == 0
+
+
+def test_main_prints_the_first_refusal_as_one_line_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    answers = baking.rendered_context(project_slug="class", author_email="nope")
+    assert pre.main(answers) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == [
+        "error: project_slug='class' is refused: it is a Python keyword. Allowed: "
+        "a lowercase Python identifier such as 'my_shop' that names no module it would shadow."
+    ]
+
+
+def test_hooks_keep_the_rendered_answers_as_a_string_that_imports_unrendered() -> None:
+    assert "cookiecutter" in pre.RENDERED_ANSWERS
+    assert "cookiecutter" in post.RENDERED_ANSWERS
+
+
+# --- post_gen_project: pruning table -----------------------------------------------------------------------
+
+
+def test_every_pruning_rule_names_an_option_and_values_of_cookiecutter_json() -> None:
+    for option, keep_values, _paths in post.KEEP_ONLY_WHEN:
+        assert option in baking.CHOICE_OPTIONS, f"{option} is not a choice option of cookiecutter.json"
+        assert keep_values <= set(baking.CHOICE_OPTIONS[option]), f"{option}: {keep_values} not all choices"
+
+
+def test_every_pruning_rule_names_a_path_the_skeleton_has() -> None:
+    missing = [
+        path
+        for _option, _keep, paths in post.KEEP_ONLY_WHEN
+        for path in paths
+        if not (baking.SKELETON_DIR / path.format(slug="{{cookiecutter.project_slug}}")).exists()
+    ]
+    assert not missing, f"pruning rules name paths absent from the skeleton: {missing}"
+
+
+def _rule_values() -> list[tuple[str, str]]:
+    options = dict.fromkeys(option for option, _keep, _paths in post.KEEP_ONLY_WHEN)
+    return [(option, value) for option in options for value in baking.CHOICE_OPTIONS.get(option, ())]
+
+
+@pytest.mark.parametrize(("option", "value"), _rule_values(), ids=lambda v: str(v))
+def test_pruning_keeps_the_chosen_files_and_drops_the_others(option: str, value: str) -> None:
+    answers = baking.rendered_context(project_slug="my_shop", **{option: value})
+    pruned = set(post.paths_to_prune(answers))
+    for rule_option, keep_values, paths in post.KEEP_ONLY_WHEN:
+        if rule_option != option:
+            continue
+        expanded = {path.format(slug="my_shop") for path in paths}
+        if value in keep_values:
+            assert not expanded & pruned, f"{option}={value} prunes files it needs: {expanded & pruned}"
+        else:
+            assert expanded <= pruned, f"{option}={value} keeps files of another choice: {expanded - pruned}"
+    assert all(path.startswith("my_shop/") or "{" not in path for path in pruned)
+
+
+@pytest.mark.parametrize("api_auth", baking.CHOICE_OPTIONS["api_auth"])
+def test_paths_to_prune_drops_exactly_the_other_authentication_modules(api_auth: str) -> None:
+    answers = baking.rendered_context(project_slug="my_shop", api_auth=api_auth)
+    pruned = post.paths_to_prune(answers)
+    others = [value for value in baking.CHOICE_OPTIONS["api_auth"] if value != api_auth]
+    assert not [path for path in pruned if f"auth_{api_auth}" in path]
+    for other in others:
+        assert f"my_shop/users/api/auth_{other}.py" in pruned
+
+
+def test_prune_removes_files_and_folders_and_tolerates_missing_ones(tmp_path: Path) -> None:
+    answers = baking.rendered_context(project_slug="my_shop", api_auth="jwt")
+    doomed = [tmp_path / path for path in post.paths_to_prune(answers)]
+    for path in doomed[:-1]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x = 1\n")
+    kept = tmp_path / "my_shop/users/api/auth_jwt.py"
+    kept.write_text("x = 1\n")
+    post.prune(tmp_path, answers)
+    assert not [path for path in doomed if path.exists()]
+    assert kept.exists()
+
+
+# --- post_gen_project: license, secrets, .env, git ---------------------------------------------------------
+
+
+def test_install_license_keeps_the_chosen_text_and_drops_the_folder(tmp_path: Path) -> None:
+    licenses = tmp_path / "licenses"
+    licenses.mkdir()
+    for name in baking.CHOICE_OPTIONS["open_source_license"]:
+        (licenses / f"{name}.txt").write_text(f"text of {name}\n")
+    post.install_license(tmp_path, {"open_source_license": "Apache-2.0"})
+    assert (tmp_path / "LICENSE").read_text() == "text of Apache-2.0\n"
+    assert not licenses.exists()
+
+
+def test_make_secret_is_long_alphanumeric_and_fresh() -> None:
+    first, second = post.make_secret(64), post.make_secret(64)
+    assert len(first) == 64
+    assert first.isascii()
+    assert first.isalnum()
+    assert first != second
+
+
+def test_make_secret_draws_only_from_the_given_alphabet() -> None:
+    assert set(post.make_secret(200, "ab")) == {"a", "b"}
+
+
+def test_the_django_secret_key_passes_djangos_w009_rule() -> None:
+    key = post.env_values()["DJANGO_SECRET_KEY"]
+    assert len(key) >= 50
+    assert len(set(key)) >= 5
+    assert not key.startswith("django-insecure-")
+    assert key.isascii()
+    assert key.isalnum()
+
+
+ENV_EXAMPLE = """\
+# Settings for local development.
+DJANGO_SECRET_KEY=change-me
+DJANGO_ADMIN_URL=admin/
+DATABASE_URL=postgres://postgres@127.0.0.1:5432/my_shop
+
+POSTGRES_PASSWORD=
+"""
+
+
+def test_write_env_fills_fresh_secrets_into_a_file_only_the_owner_reads(tmp_path: Path) -> None:
+    (tmp_path / ".env.example").write_text(ENV_EXAMPLE)
+    post.write_env(tmp_path)
+    env_file = tmp_path / ".env"
+    assert stat.S_IMODE(env_file.stat().st_mode) == 0o600
+    values = baking.read_env_file(env_file)
+    assert values["DJANGO_SECRET_KEY"] != "change-me"
+    assert len(values["DJANGO_SECRET_KEY"]) >= 50
+    assert re.fullmatch(r"admin-[a-z0-9]{16}/", values["DJANGO_ADMIN_URL"])
+    assert len(values["POSTGRES_PASSWORD"]) >= 32
+    assert values["DATABASE_URL"] == "postgres://postgres@127.0.0.1:5432/my_shop"
+    lines = env_file.read_text().splitlines()
+    assert lines[0] == "# Settings for local development."
+    assert "" in lines
+    assert (tmp_path / ".env.example").read_text() == ENV_EXAMPLE
+
+
+def test_write_env_gives_every_project_its_own_secrets(tmp_path: Path) -> None:
+    secrets = []
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / ".env.example").write_text(ENV_EXAMPLE)
+        post.write_env(tmp_path / name)
+        secrets.append(baking.read_env_file(tmp_path / name / ".env"))
+    for key in ("DJANGO_SECRET_KEY", "DJANGO_ADMIN_URL", "POSTGRES_PASSWORD"):
+        assert secrets[0][key] != secrets[1][key]
+
+
+def _git(project: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, check=True).stdout
+
+
+def test_init_git_makes_one_commit_by_the_author(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# shop\n")
+    post.init_git(tmp_path, {"init_git": "y", "author_name": "Ada Lovelace", "author_email": "ada@example.com"})
+    assert _git(tmp_path, "rev-list", "--count", "HEAD").strip() == "1"
+    assert _git(tmp_path, "log", "--format=%an <%ae>").strip() == "Ada Lovelace <ada@example.com>"
+    assert _git(tmp_path, "branch", "--show-current").strip() == "main"
+    assert _git(tmp_path, "status", "--porcelain") == ""
+
+
+def test_init_git_does_nothing_when_not_asked(tmp_path: Path) -> None:
+    post.init_git(tmp_path, {"init_git": "n", "author_name": "Ada", "author_email": "ada@example.com"})
+    assert not (tmp_path / ".git").exists()
+
+
+def test_main_runs_every_step_on_a_rendered_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answers = baking.rendered_context(project_slug="my_shop", api_auth="token", open_source_license="MIT")
+    for path in [*post.paths_to_prune(answers), "my_shop/users/api/auth_token.py"]:
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("x = 1\n")
+    (tmp_path / "licenses").mkdir()
+    for name in baking.CHOICE_OPTIONS["open_source_license"]:
+        (tmp_path / "licenses" / f"{name}.txt").write_text(f"{name}\n")
+    (tmp_path / ".env.example").write_text(ENV_EXAMPLE)
+    monkeypatch.chdir(tmp_path)
+
+    assert post.main(answers) == 0
+
+    assert (tmp_path / "my_shop/users/api/auth_token.py").exists()
+    assert not [path for path in post.paths_to_prune(answers) if (tmp_path / path).exists()]
+    assert (tmp_path / "LICENSE").read_text() == "MIT\n"
+    assert (tmp_path / ".env").exists()
+    assert "cd my_shop" in capsys.readouterr().out

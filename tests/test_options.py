@@ -1,0 +1,105 @@
+"""Promises about answers: every option value bakes, and a bad answer is refused before anything is written."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import baking
+
+OPTION_VALUES = [(option, value) for option, values in baking.CHOICE_OPTIONS.items() for value in values]
+
+
+@pytest.mark.parametrize(("option", "value"), OPTION_VALUES, ids=[f"{o}={v}" for o, v in OPTION_VALUES])
+def test_every_option_value_bakes(cookies, option: str, value: str) -> None:
+    result = cookies.bake(extra_context={option: value}, template=str(baking.TEMPLATE_DIR))
+    assert result.exception is None, f"{option}={value} does not bake: {result.exception!r}"
+    assert result.exit_code == 0
+    assert result.project_path.is_dir()
+    assert result.project_path.name == result.context["project_slug"]
+    assert result.context[option] == value
+
+
+# (option, bad value): each must stop the bake with one line naming both.
+BAD_ANSWERS = [
+    ("project_slug", "My-Shop"),
+    ("project_slug", "class"),
+    ("project_slug", "json"),
+    ("project_slug", "django"),
+    ("project_slug", "tests"),
+    ("project_slug", "1shop"),
+    ("author_email", "not-an-email"),
+    ("domain_name", "https://example.com"),
+    ("domain_name", "example.com/path"),
+    ("version", "one"),
+    ("timezone", "Mars/Olympus"),
+    ("project_name", "  "),
+    ("description", 'a "quoted" word'),
+    ("author_name", "back\\slash"),
+]
+
+
+@pytest.mark.parametrize(("option", "value"), BAD_ANSWERS, ids=[f"{o}={v!r}" for o, v in BAD_ANSWERS])
+def test_a_bad_answer_is_refused_with_one_line_naming_it(tmp_path: Path, option: str, value: str) -> None:
+    result = baking.run_cookiecutter_cli(tmp_path, f"{option}={value}")
+
+    assert result.returncode != 0, f"{option}={value!r} was accepted:\n{result.stdout}\n{result.stderr}"
+    refusals = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(refusals) == 1, f"expected one 'error: ' line in stderr, got:\n{result.stderr}"
+    assert refusals[0].startswith(f"error: {option}={value!r} is refused: "), refusals[0]
+    assert ". Allowed: " in refusals[0]
+    assert not list(tmp_path.iterdir()), f"a refused bake left files behind: {list(tmp_path.iterdir())}"
+
+
+def test_a_choice_outside_the_choices_is_refused_by_cookiecutter(tmp_path: Path) -> None:
+    result = baking.run_cookiecutter_cli(tmp_path, "api_auth=oauth")
+
+    assert result.returncode != 0
+    assert "oauth" in result.stderr
+    assert "api_auth" in result.stderr
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("project_name", "slug"),
+    [("My Shop", "my_shop"), ("ProDev Backend", "prodev_backend"), ("Café Übersicht 2", "cafe_ubersicht_2")],
+)
+def test_the_slug_is_derived_from_the_project_name(project_name: str, slug: str) -> None:
+    assert baking.rendered_context(project_name=project_name)["project_slug"] == slug
+
+
+def test_an_explicit_slug_wins_over_the_derived_one() -> None:
+    assert baking.rendered_context(project_name="My Shop", project_slug="shop_api")["project_slug"] == "shop_api"
+
+
+def test_the_project_folder_is_named_after_the_slug(bake_cache) -> None:
+    assert bake_cache(project_name="My Shop").name == "my_shop"
+
+
+@pytest.mark.parametrize("options", [baking.CHOICE_OPTIONS, baking.RUNTIME_OPTIONS], ids=["rendering", "integration"])
+def test_the_covering_set_holds_every_pair_of_choices_and_starts_with_the_defaults(
+    options: dict[str, tuple[str, ...]],
+) -> None:
+    rows = baking.covering_set(options)
+    assert rows[0] == {name: values[0] for name, values in options.items()}
+    names = list(options)
+    missing = [
+        f"{first}={first_value}, {second}={second_value}"
+        for index, first in enumerate(names)
+        for second in names[index + 1 :]
+        for first_value in options[first]
+        for second_value in options[second]
+        if not any(row[first] == first_value and row[second] == second_value for row in rows)
+    ]
+    assert not missing, f"pairs the covering set never bakes: {missing}"
+    assert len(rows) < len(baking.every_combination(options)) or len(names) < 3
+
+
+def test_every_choice_option_of_cookiecutter_json_is_combined() -> None:
+    raw = json.loads(baking.COOKIECUTTER_JSON.read_text())
+    choices = {name for name, value in raw.items() if isinstance(value, list) and not name.startswith("_")}
+    assert set(baking.CHOICE_OPTIONS) == choices
+    assert baking.NO_RUNTIME_EFFECT.issubset(choices), "NO_RUNTIME_EFFECT names an option cookiecutter.json lacks"
+    assert set(baking.RUNTIME_OPTIONS) == choices - baking.NO_RUNTIME_EFFECT

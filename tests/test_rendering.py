@@ -1,0 +1,195 @@
+"""Promises about what a bake writes, for every combination of the covering set (every one with --exhaustive)."""
+
+from __future__ import annotations
+
+import json
+import re
+import stat
+import subprocess
+import sysconfig
+import time
+import tomllib
+from pathlib import Path
+
+import yaml
+
+import baking
+from hooks import post_gen_project as post
+
+RUFF = str(Path(sysconfig.get_path("scripts")) / "ruff")
+
+# The only places where Jinja-looking text is legitimate in a rendered project.
+JINJA_LOOKALIKES = {
+    "${{": "a GitHub Actions expression",
+}
+DJANGO_TEMPLATE_SUFFIXES = {".html"}  # Django template tags are Jinja-like; cookiecutter variables still are not.
+JINJA_MARKERS = re.compile(r"\{\{|\{%|\{#")
+COOKIECUTTER_LEFTOVER = re.compile(r"(\{\{|\{%|\{#)[^\n]*cookiecutter")
+
+LICENSE_MARKERS = {
+    "MIT": "MIT License",
+    "BSD-3-Clause": "Redistribution and use",
+    "Apache-2.0": "Apache License",
+    "GPL-3.0": "GNU GENERAL PUBLIC LICENSE",
+    "Proprietary": "All rights reserved",
+}
+
+
+def _relative(project: Path, paths: list[Path]) -> list[str]:
+    return [str(path.relative_to(project)) for path in paths]
+
+
+def test_no_jinja_is_left(baked: Path) -> None:
+    leftovers = []
+    for path, text in baking.text_files(baked):
+        if COOKIECUTTER_LEFTOVER.search(text):
+            leftovers.append(path)
+            continue
+        if path.suffix in DJANGO_TEMPLATE_SUFFIXES:
+            continue
+        for lookalike in JINJA_LOOKALIKES:
+            text = text.replace(lookalike, "")
+        if JINJA_MARKERS.search(text):
+            leftovers.append(path)
+    assert not leftovers, f"Jinja left in: {_relative(baked, leftovers)}"
+
+
+def test_every_python_file_compiles(baked: Path) -> None:
+    for path in baked.rglob("*.py"):
+        compile(path.read_text(encoding="utf-8"), str(path), "exec")
+
+
+def test_every_yaml_toml_and_json_file_parses(baked: Path) -> None:
+    parsers = {
+        ".yaml": lambda text: list(yaml.safe_load_all(text)),
+        ".yml": lambda text: list(yaml.safe_load_all(text)),
+        ".toml": tomllib.loads,
+        ".json": json.loads,
+    }
+    checked = 0
+    for path, text in baking.text_files(baked):
+        if path.suffix in parsers:
+            parsers[path.suffix](text)
+            checked += 1
+    assert checked, "no YAML, TOML or JSON file at all: is pyproject.toml missing?"
+
+
+def _ruff(baked: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [RUFF, *args, "--no-cache", "."], cwd=baked, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def test_the_rendered_project_passes_ruff_check_untouched(baked: Path) -> None:
+    result = _ruff(baked, "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_rendered_project_passes_ruff_format_check_untouched(baked: Path) -> None:
+    result = _ruff(baked, "format", "--check")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_project_has_its_contracted_files(baked: Path, combination: baking.Combination) -> None:
+    slug = baking.rendered_context(**combination)["project_slug"]
+    expected = [
+        "pyproject.toml",
+        "manage.py",
+        "config/settings/base.py",
+        "config/settings/local.py",
+        "config/settings/test.py",
+        "config/settings/production.py",
+        f"{slug}/users",
+        f"{slug}/core",
+        ".env.example",
+        ".env",
+        "LICENSE",
+        "README.md",
+        "Makefile",
+        ".gitignore",
+        ".pre-commit-config.yaml",
+        ".editorconfig",
+        ".python-version",
+    ]
+    assert not [name for name in expected if not (baked / name).exists()], "missing contracted files"
+
+
+def test_the_python_version_is_the_chosen_one(baked: Path, combination: baking.Combination) -> None:
+    assert (baked / ".python-version").read_text().strip() == combination["python_version"]
+    requires = tomllib.loads((baked / "pyproject.toml").read_text())["project"]["requires-python"]
+    assert combination["python_version"] in requires
+
+
+def test_the_license_file_is_the_chosen_license(baked: Path, combination: baking.Combination) -> None:
+    chosen = combination["open_source_license"]
+    assert chosen in LICENSE_MARKERS, f"add a marker line for the new license {chosen!r} to LICENSE_MARKERS"
+    assert LICENSE_MARKERS[chosen] in (baked / "LICENSE").read_text()
+    assert not (baked / "licenses").exists()
+
+
+def test_files_of_choices_not_taken_are_absent(baked: Path, combination: baking.Combination) -> None:
+    answers = baking.rendered_context(**combination)
+    left = [path for path in post.paths_to_prune(answers) if (baked / path).exists()]
+    assert not left, f"files of choices not taken are still there: {left}"
+
+
+def test_files_of_choices_taken_are_present(baked: Path, combination: baking.Combination) -> None:
+    answers = baking.rendered_context(**combination)
+    kept = [
+        path.format(slug=answers["project_slug"])
+        for option, keep_values, paths in post.KEEP_ONLY_WHEN
+        if answers[option] in keep_values
+        for path in paths
+    ]
+    assert not [path for path in kept if not (baked / path).exists()], "files of the chosen options are missing"
+
+
+def test_the_env_file_is_readable_by_its_owner_only(baked: Path) -> None:
+    assert stat.S_IMODE((baked / ".env").stat().st_mode) == 0o600
+
+
+def test_the_env_file_defines_every_key_of_the_example(baked: Path) -> None:
+    example = baking.read_env_file(baked / ".env.example")
+    assert set(baking.read_env_file(baked / ".env")) == set(example)
+
+
+def test_the_django_secret_key_is_long_alphanumeric_and_passes_w009(baked: Path) -> None:
+    key = baking.read_env_file(baked / ".env")["DJANGO_SECRET_KEY"]
+    assert len(key) >= 50
+    assert len(set(key)) >= 5
+    assert not key.startswith("django-insecure-")
+    assert key.isascii()
+    assert key.isalnum()
+
+
+def _git(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, check=False)
+
+
+def test_git_holds_one_commit_without_the_env_file(baked: Path, combination: baking.Combination) -> None:
+    if combination["init_git"] != "y":
+        assert not (baked / ".git").exists()
+        return
+    assert _git(baked, "rev-list", "--count", "HEAD").stdout.strip() == "1"
+    assert ".env" not in _git(baked, "ls-files").stdout.splitlines()
+    assert _git(baked, "check-ignore", "--quiet", ".env").returncode == 0, ".env is not git-ignored"
+    assert _git(baked, "status", "--porcelain").stdout == "", "the first commit left files out"
+
+
+def test_two_bakes_hold_different_secrets(tmp_path: Path) -> None:
+    first = baking.read_env_file(baking.bake(tmp_path / "one") / ".env")
+    second = baking.read_env_file(baking.bake(tmp_path / "two") / ".env")
+    for key in ("DJANGO_SECRET_KEY", "POSTGRES_PASSWORD", "DJANGO_ADMIN_URL"):
+        if key in first:
+            assert first[key] != second[key], f"{key} is the same in two bakes"
+    assert first["DJANGO_SECRET_KEY"] != second["DJANGO_SECRET_KEY"]
+
+
+def test_the_default_bake_takes_under_a_second(tmp_path: Path) -> None:
+    """A sanity bound, not a benchmark (benchmarks/bake_time.py): best of three, so a busy core does not flake."""
+    timings = []
+    for attempt in range(3):
+        started = time.perf_counter()
+        baking.bake(tmp_path / str(attempt))
+        timings.append(time.perf_counter() - started)
+    assert min(timings) < 1.0, f"default bakes took {[round(t, 2) for t in timings]} s"

@@ -1,0 +1,25 @@
+"""Top-level URL map: health probes, the versioned API, its schema and docs, and the admin."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from {{ cookiecutter.project_slug }}.core import views as core_views
+
+urlpatterns = [
+    path("livez", core_views.livez, name="livez"),
+    path("readyz", core_views.readyz, name="readyz"),
+    path("api/v1/auth/", include("{{ cookiecutter.project_slug }}.users.api.auth_urls")),
+    path("api/v1/users/", include("{{ cookiecutter.project_slug }}.users.api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    path(settings.ADMIN_URL, admin.site.urls),
+]
+
+# Errors outside DRF views (unknown URLs, crashes) answer with the same JSON body as the API.
+handler400 = "{{ cookiecutter.project_slug }}.core.views.bad_request"
+handler403 = "{{ cookiecutter.project_slug }}.core.views.permission_denied"
+handler404 = "{{ cookiecutter.project_slug }}.core.views.page_not_found"
+handler500 = "{{ cookiecutter.project_slug }}.core.views.server_error"

@@ -1,0 +1,1 @@
+"""Cross-cutting pieces every app uses: health probes, errors, pagination and exports."""

@@ -1,0 +1,9 @@
+"""App registration for the shared core."""
+
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "{{ cookiecutter.project_slug }}.core"
+    label = "core"
+    verbose_name = "Core"

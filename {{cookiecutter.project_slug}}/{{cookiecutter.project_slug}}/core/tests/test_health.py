@@ -1,0 +1,41 @@
+"""/livez and /readyz."""
+
+import pytest
+from django.db import OperationalError
+from rest_framework import status
+
+from .. import health
+
+
+def test_livez_answers_without_touching_the_database(client):
+    # No django_db mark: pytest-django would fail this test on any database access.
+    response = client.get("/livez")
+
+    assert response.status_code == status.HTTP_200_OK
+    assert response.json() == {"status": "ok"}
+
+
+def test_livez_refuses_writes(client):
+    assert client.post("/livez").status_code == status.HTTP_405_METHOD_NOT_ALLOWED
+
+
+@pytest.mark.django_db
+def test_readyz_reports_every_dependency_ready(client):
+    response = client.get("/readyz")
+
+    assert response.status_code == status.HTTP_200_OK
+    assert response.json() == {"status": "ok", "checks": {"database": "ok"}}
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_readyz_answers_503_naming_the_dependency_that_is_down(client, monkeypatch):
+    def database_down() -> None:
+        raise OperationalError("connection refused")
+
+    monkeypatch.setitem(health.READINESS_CHECKS, "database", database_down)
+
+    response = client.get("/readyz")
+
+    assert response.status_code == status.HTTP_503_SERVICE_UNAVAILABLE
+    assert response.json() == {"status": "unavailable", "checks": {"database": "unavailable"}}

@@ -1,0 +1,1 @@
+"""Accounts: a custom user who signs in with an email address."""

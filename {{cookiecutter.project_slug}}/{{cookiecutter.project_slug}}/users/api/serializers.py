@@ -1,0 +1,22 @@
+"""Shapes of account data in and out of the API."""
+
+from rest_framework import serializers
+
+from ..models import User
+
+
+class UserOutputSerializer(serializers.ModelSerializer[User]):
+    class Meta:
+        model = User
+        fields = ("id", "email", "name", "is_active", "is_staff", "date_joined")
+        read_only_fields = fields
+
+
+class UserRegisterInputSerializer(serializers.Serializer[User]):
+    email = serializers.EmailField()
+    password = serializers.CharField(write_only=True, style={"input_type": "password"})
+    name = serializers.CharField(max_length=150, required=False, default="")
+
+
+class UserUpdateInputSerializer(serializers.Serializer[User]):
+    name = serializers.CharField(max_length=150)

@@ -1,0 +1,25 @@
+"""Email-and-password checking shared by the token and session sign-in views."""
+
+from django.contrib.auth import authenticate
+from rest_framework import exceptions, serializers
+from rest_framework.request import Request
+
+from ..models import User
+
+
+class SignInInputSerializer(serializers.Serializer[User]):
+    email = serializers.EmailField()
+    password = serializers.CharField(write_only=True, style={"input_type": "password"})
+
+
+def authenticate_or_fail(request: Request, serializer: SignInInputSerializer) -> User:
+    """The active user with these credentials, or a 401 that does not say which part was wrong."""
+    serializer.is_valid(raise_exception=True)
+    user = authenticate(
+        request,
+        email=serializer.validated_data["email"].lower(),
+        password=serializer.validated_data["password"],
+    )
+    if user is None:
+        raise exceptions.AuthenticationFailed("Invalid email or password.")
+    return user  # type: ignore[return-value]

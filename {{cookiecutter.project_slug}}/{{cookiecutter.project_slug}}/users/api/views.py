@@ -1,0 +1,59 @@
+"""Account endpoints: registration, the signed-in user, and the staff-only user list."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, permissions, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from {{ cookiecutter.project_slug }}.core.exports import CSVExportMixin
+
+from .. import selectors, services
+from .filters import UserFilter
+from .serializers import (
+    UserOutputSerializer,
+    UserRegisterInputSerializer,
+    UserUpdateInputSerializer,
+)
+
+
+class UserRegisterView(generics.GenericAPIView):
+    """Create an account; the password must pass Django's password validators."""
+
+    permission_classes = (permissions.AllowAny,)
+    serializer_class = UserRegisterInputSerializer
+
+    @extend_schema(request=UserRegisterInputSerializer, responses={201: UserOutputSerializer})
+    def post(self, request: Request) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = services.user_register(**serializer.validated_data)
+        return Response(UserOutputSerializer(user).data, status=status.HTTP_201_CREATED)
+
+
+class UserMeView(generics.GenericAPIView):
+    """Read or change the signed-in user."""
+
+    serializer_class = UserOutputSerializer
+
+    def get(self, request: Request) -> Response:
+        return Response(self.get_serializer(request.user).data)
+
+    @extend_schema(request=UserUpdateInputSerializer, responses={200: UserOutputSerializer})
+    def patch(self, request: Request) -> Response:
+        serializer = UserUpdateInputSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        user = services.user_update(user=request.user, **serializer.validated_data)
+        return Response(self.get_serializer(user).data)
+
+
+class UserListView(CSVExportMixin, generics.ListAPIView):
+    """Every account, for staff: filter, search, order, page, or export as CSV."""
+
+    permission_classes = (permissions.IsAdminUser,)
+    serializer_class = UserOutputSerializer
+    filterset_class = UserFilter
+    search_fields = ("email", "name")
+    ordering_fields = ("id", "email", "date_joined")
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.user_list()

@@ -1,0 +1,18 @@
+"""Factories for account rows."""
+
+import factory
+from factory.django import DjangoModelFactory, Password
+
+from ..models import User
+
+DEFAULT_PASSWORD = "correct-horse-battery-staple"
+
+
+class UserFactory(DjangoModelFactory[User]):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.com")
+    name = factory.Faker("name")
+    password = Password(DEFAULT_PASSWORD)

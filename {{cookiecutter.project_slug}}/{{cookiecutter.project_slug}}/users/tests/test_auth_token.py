@@ -1,0 +1,56 @@
+"""Token sign-in under /api/v1/auth/token/."""
+
+import pytest
+from django.urls import reverse
+from rest_framework import status
+from rest_framework.authtoken.models import Token
+
+from .factories import DEFAULT_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def obtain(api_client, email, password):
+    return api_client.post(reverse("auth:token-obtain"), {"email": email, "password": password})
+
+
+def test_right_credentials_give_a_token_that_authenticates(api_client, user):
+    token = obtain(api_client, user.email.upper(), DEFAULT_PASSWORD).json()["token"]
+
+    api_client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+    response = api_client.get(reverse("users:me"))
+
+    assert response.status_code == status.HTTP_200_OK
+    assert response.json()["email"] == user.email
+
+
+def test_signing_in_twice_returns_the_same_token(api_client, user):
+    first = obtain(api_client, user.email, DEFAULT_PASSWORD).json()["token"]
+    second = obtain(api_client, user.email, DEFAULT_PASSWORD).json()["token"]
+
+    assert first == second
+
+
+def test_a_wrong_password_gets_a_401_that_does_not_say_which_part_was_wrong(api_client, user):
+    response = obtain(api_client, user.email, "wrong-password")
+
+    assert response.status_code == status.HTTP_401_UNAUTHORIZED
+    assert response.json()["error"]["message"] == "Invalid email or password."
+
+
+def test_a_missing_field_is_a_400(api_client):
+    response = api_client.post(reverse("auth:token-obtain"), {"email": "a@example.com"})
+
+    assert response.status_code == status.HTTP_400_BAD_REQUEST
+    assert "password" in response.json()["error"]["fields"]
+
+
+def test_revoking_the_token_signs_the_client_out(api_client, user):
+    token = obtain(api_client, user.email, DEFAULT_PASSWORD).json()["token"]
+    api_client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+
+    revoked = api_client.post(reverse("auth:token-revoke"))
+
+    assert revoked.status_code == status.HTTP_204_NO_CONTENT
+    assert not Token.objects.filter(user=user).exists()
+    assert api_client.get(reverse("users:me")).status_code == status.HTTP_401_UNAUTHORIZED
