@@ -4,6 +4,7 @@
 from datetime import timedelta
 {% endif -%}
 from pathlib import Path
+from typing import Any
 
 import environ
 
@@ -103,7 +104,9 @@ TEMPLATES = [
 ]
 
 # Caches: local memory here; production.py switches to Redis.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES: dict[str, dict[str, Any]] = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}
 
 # Email
 EMAIL_BACKEND = env(

@@ -12,8 +12,8 @@ from rest_framework.views import exception_handler
 class ApplicationError(Exception):
     """A business rule refused the request; rendered with the common error body."""
 
-    status_code = status.HTTP_400_BAD_REQUEST
-    code = "invalid"
+    status_code: int = status.HTTP_400_BAD_REQUEST
+    code: str = "invalid"
 
     def __init__(
         self,
@@ -66,24 +66,24 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
         return None  # Unhandled: Django's handler500 answers with the same shape.
 
     if isinstance(exc, exceptions.ValidationError):
-        detail = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+        fields = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
         response.data = error_body(
             status_code=response.status_code,
             code="invalid",
             message="The request has invalid fields.",
-            fields=detail,
+            fields=fields,
         )
     else:
-        detail = getattr(exc, "detail", str(exc))
-        # simplejwt answers with a dict: {"detail": ..., "code": ..., "messages": ...}
-        if isinstance(detail, dict):
-            code = detail.get("code") or getattr(detail.get("detail"), "code", None)
-            detail = detail.get("detail", "")
-        else:
-            code = getattr(detail, "code", None)
-        response.data = error_body(
-            status_code=response.status_code,
-            code=str(code or "error"),
-            message=str(detail),
-        )
+        code, message = _code_and_message(getattr(exc, "detail", str(exc)))
+        response.data = error_body(status_code=response.status_code, code=code, message=message)
     return response
+
+
+def _code_and_message(detail: Any) -> tuple[str, str]:
+    """DRF details carry their code; simplejwt nests one in a dict {"detail", "code", "messages"}."""
+    if isinstance(detail, dict):
+        code = detail.get("code") or getattr(detail.get("detail"), "code", None)
+        detail = detail.get("detail", "")
+    else:
+        code = getattr(detail, "code", None)
+    return str(code or "error"), str(detail)

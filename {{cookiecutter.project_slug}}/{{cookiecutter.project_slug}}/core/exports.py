@@ -7,12 +7,11 @@ needs only the standard library.
 
 import csv
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 
 # Cells starting with these are formulas to a spreadsheet: prefix them so they stay text.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -65,7 +64,11 @@ class PaginatedCSVRenderer(BaseRenderer):
 class CSVExportMixin:
     """Offer CSV beside JSON and the browsable API; errors stay JSON whatever was asked."""
 
-    renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, PaginatedCSVRenderer]
+    renderer_classes: Sequence[type[BaseRenderer]] = (
+        JSONRenderer,
+        BrowsableAPIRenderer,
+        PaginatedCSVRenderer,
+    )
 
     def handle_exception(self, exc: Exception) -> Response:
         response = super().handle_exception(exc)  # type: ignore[misc]

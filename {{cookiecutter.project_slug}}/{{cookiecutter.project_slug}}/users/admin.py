@@ -8,17 +8,15 @@ from .models import User
 
 
 class UserCreationForm(auth_forms.AdminUserCreationForm):
-    class Meta(auth_forms.AdminUserCreationForm.Meta):
+    class Meta:
         model = User
         fields = ("email", "name")
-        field_classes = {}
 
 
 class UserChangeForm(auth_forms.UserChangeForm):
-    class Meta(auth_forms.UserChangeForm.Meta):
+    class Meta:
         model = User
         fields = "__all__"
-        field_classes = {}
 
 
 @admin.register(User)

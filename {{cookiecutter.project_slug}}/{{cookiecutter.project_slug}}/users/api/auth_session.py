@@ -17,7 +17,7 @@ class SessionLoginView(generics.GenericAPIView):
 
     @extend_schema(responses={200: UserOutputSerializer})
     def post(self, request: Request) -> Response:
-        user = authenticate_or_fail(request, self.get_serializer(data=request.data))
+        user = authenticate_or_fail(request)
         login(request, user)
         return Response(UserOutputSerializer(user).data)
 

@@ -12,8 +12,9 @@ class SignInInputSerializer(serializers.Serializer[User]):
     password = serializers.CharField(write_only=True, style={"input_type": "password"})
 
 
-def authenticate_or_fail(request: Request, serializer: SignInInputSerializer) -> User:
-    """The active user with these credentials, or a 401 that does not say which part was wrong."""
+def authenticate_or_fail(request: Request) -> User:
+    """The active user with the posted credentials, or an error that does not say which part was wrong."""
+    serializer = SignInInputSerializer(data=request.data)
     serializer.is_valid(raise_exception=True)
     user = authenticate(
         request,
