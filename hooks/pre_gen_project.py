@@ -55,7 +55,7 @@ RESERVED_NAMES = frozenset(
 )
 
 SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
-EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 DOMAIN_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 # PEP 440 public versions in canonical form (PEP 440, appendix B).
 PEP440_CANONICAL = re.compile(
@@ -79,6 +79,12 @@ def validate_text(option: str, value: str) -> None:
             "it holds a double quote, a backslash or a control character",
             "one line of text without double quotes or backslashes",
         )
+
+
+def validate_project_name(value: str) -> None:
+    validate_text("project_name", value)
+    if not any(character.isalpha() for character in value):
+        raise refuse("project_name", value, "it has no letter to derive a package name from", "a name such as 'My Shop'")
 
 
 def validate_project_slug(value: str) -> None:
@@ -126,7 +132,8 @@ def validate_python_and_django(python_version: str, django_version: str) -> None
 
 def validate(answers: dict[str, str]) -> None:
     """Run every check; the first failure raises."""
-    for option in ("project_name", "description", "author_name"):
+    validate_project_name(answers["project_name"])
+    for option in ("description", "author_name"):
         validate_text(option, answers[option])
     validate_project_slug(answers["project_slug"])
     validate_author_email(answers["author_email"])
