@@ -22,7 +22,7 @@ class TagAdmin(admin.ModelAdmin):
 class CommentInline(admin.TabularInline):
     model = Comment
     extra = 0
-    fields = ("author", "body", "status", "moderated_by", "moderated_at")
+    fields = ("author", "body", "moderation", "moderated_by", "moderated_at")
     readonly_fields = ("author", "moderated_by", "moderated_at")
     show_change_link = True
 
@@ -54,8 +54,8 @@ class PageAdmin(admin.ModelAdmin):
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ("id", "post", "author", "status", "created_at", "moderated_by")
-    list_filter = ("status",)
+    list_display = ("id", "post", "author", "moderation", "created_at", "moderated_by")
+    list_filter = ("moderation",)
     list_select_related = ("post", "author", "moderated_by")
     search_fields = ("body", "author__email", "post__title")
     raw_id_fields = ("post", "author", "moderated_by")

@@ -29,7 +29,9 @@ class Status(models.TextChoices):
     ARCHIVED = "archived", "Archived"
 
 
-class CommentStatus(models.TextChoices):
+class Moderation(models.TextChoices):
+    """Where a comment stands with the moderators."""
+
     PENDING = "pending", "Pending moderation"
     APPROVED = "approved", "Approved"
     REJECTED = "rejected", "Rejected"
@@ -119,7 +121,9 @@ class Page(Entry):
         permissions = (("publish_page", "Can publish, return and archive pages"),)
         constraints = [
             *_entry_constraints("cms_page"),
-            models.UniqueConstraint(fields=("parent", "slug"), name="cms_page_slug_unique_per_parent"),
+            models.UniqueConstraint(
+                fields=("parent", "slug"), name="cms_page_slug_unique_per_parent"
+            ),
             # NULLs are distinct in a unique index, so root pages need their own partial index.
             models.UniqueConstraint(
                 fields=("slug",),
@@ -184,10 +188,10 @@ class Comment(models.Model):
         related_name="cms_comments",
     )
     body = models.TextField(max_length=5000)
-    status = models.CharField(
+    moderation = models.CharField(
         max_length=16,
-        choices=CommentStatus.choices,
-        default=CommentStatus.PENDING,
+        choices=Moderation.choices,
+        default=Moderation.PENDING,
     )
     # SET_NULL: the moderation decision outlives the moderator's account.
     moderated_by = models.ForeignKey(
@@ -204,21 +208,23 @@ class Comment(models.Model):
         permissions = (("moderate_comment", "Can approve or reject comments"),)
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=CommentStatus.values),
-                name="cms_comment_status_valid",
+                condition=Q(moderation__in=Moderation.values),
+                name="cms_comment_moderation_valid",
             ),
             # A decision has a date, and a pending comment has none.
             models.CheckConstraint(
-                condition=Q(status=CommentStatus.PENDING, moderated_at__isnull=True)
-                | (~Q(status=CommentStatus.PENDING) & Q(moderated_at__isnull=False)),
+                condition=Q(moderation=Moderation.PENDING, moderated_at__isnull=True)
+                | (~Q(moderation=Moderation.PENDING) & Q(moderated_at__isnull=False)),
                 name="cms_comment_moderated_has_date",
             ),
         ]
         indexes = [
-            # The thread under a post: WHERE post_id = ? AND status = 'approved' ORDER BY created_at.
-            models.Index(fields=("post", "status", "created_at"), name="cms_comment_thread_idx"),
-            # The moderation queue: WHERE status = 'pending' ORDER BY created_at.
-            models.Index(fields=("status", "created_at"), name="cms_comment_queue_idx"),
+            # The thread under a post: WHERE post_id = ? AND moderation = 'approved' ORDER BY created_at.
+            models.Index(
+                fields=("post", "moderation", "created_at"), name="cms_comment_thread_idx"
+            ),
+            # The moderation queue: WHERE moderation = 'pending' ORDER BY created_at.
+            models.Index(fields=("moderation", "created_at"), name="cms_comment_queue_idx"),
         ]
 
     def __str__(self) -> str:

@@ -7,8 +7,9 @@ missing instead of doubling it.
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-
 from django.utils.text import slugify
+
+from {{ cookiecutter.project_slug }}.users.tests.factories import UserFactory
 
 from .models import Category, Page, Post, Status, Tag
 from .tests.factories import (
@@ -19,7 +20,6 @@ from .tests.factories import (
     PublishedPageFactory,
     PublishedPostFactory,
 )
-from {{ cookiecutter.project_slug }}.users.tests.factories import UserFactory
 
 EDITORS_GROUP = "Editors"
 EDITOR_PERMISSIONS = ("publish_post", "publish_page", "moderate_comment")
@@ -33,7 +33,13 @@ PAGES = (
     ("privacy", "Privacy policy", None),
 )
 # Mostly published, with some of every other state so every screen has something to show.
-POST_STATUSES = (*[Status.PUBLISHED] * 6, Status.REVIEW, Status.DRAFT, Status.PUBLISHED, Status.ARCHIVED)
+POST_STATUSES = (
+    *[Status.PUBLISHED] * 6,
+    Status.REVIEW,
+    Status.DRAFT,
+    Status.PUBLISHED,
+    Status.ARCHIVED,
+)
 
 
 def _user(email: str, created: dict[str, int]) -> object:
@@ -68,7 +74,9 @@ def seed_cms(*, size: int) -> dict[str, int]:
 
     categories = []
     for name in CATEGORIES:
-        category, is_new = Category.objects.get_or_create(slug=slugify(name), defaults={"name": name})
+        category, is_new = Category.objects.get_or_create(
+            slug=slugify(name), defaults={"name": name}
+        )
         categories.append(category)
         created["categories"] += is_new
     tags = []
@@ -83,7 +91,9 @@ def seed_cms(*, size: int) -> dict[str, int]:
         if slug in existing:
             continue
         status = _post_status(index)
-        factory = PublishedPostFactory if status in (Status.PUBLISHED, Status.ARCHIVED) else PostFactory
+        factory = (
+            PublishedPostFactory if status in (Status.PUBLISHED, Status.ARCHIVED) else PostFactory
+        )
         post = factory(
             slug=slug,
             status=status,
@@ -93,11 +103,15 @@ def seed_cms(*, size: int) -> dict[str, int]:
         )
         created["posts"] += 1
         if post.status == Status.PUBLISHED:
-            ApprovedCommentFactory(post=post, author=authors[(index + 1) % len(authors)], moderated_by=editor)
+            ApprovedCommentFactory(
+                post=post, author=authors[(index + 1) % len(authors)], moderated_by=editor
+            )
             CommentFactory(post=post, author=editor)
             created["comments"] += 2
 
-    pages: dict[str, Page] = {page.slug: page for page in Page.objects.filter(slug__in=[p[0] for p in PAGES])}
+    pages: dict[str, Page] = {
+        page.slug: page for page in Page.objects.filter(slug__in=[p[0] for p in PAGES])
+    }
     for slug, title, parent_slug in PAGES:
         if slug in pages:
             continue

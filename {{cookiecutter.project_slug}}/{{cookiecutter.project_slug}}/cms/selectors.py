@@ -6,7 +6,7 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySe
 from django.db.models.functions import Coalesce
 
 from . import roles
-from .models import Category, Comment, CommentStatus, Page, Post, Status, Tag
+from .models import Category, Comment, Moderation, Page, Post, Status, Tag
 
 
 def _visible(queryset: QuerySet[Any], *, viewer: Any) -> QuerySet[Any]:
@@ -22,7 +22,7 @@ def _approved_comment_count() -> Coalesce:
     # A correlated subquery instead of Count() over a join: filters that join tags cannot
     # multiply it, and the outer query needs no GROUP BY.
     counts = (
-        Comment.objects.filter(post=OuterRef("pk"), status=CommentStatus.APPROVED)
+        Comment.objects.filter(post=OuterRef("pk"), moderation=Moderation.APPROVED)
         .order_by()
         .values("post")
         .annotate(total=Count("pk"))
@@ -64,7 +64,7 @@ def comment_list(*, viewer: Any) -> QuerySet[Comment]:
     queryset = Comment.objects.select_related("author").order_by("created_at", "id")
     if roles.is_moderator(viewer):
         return queryset
-    public = Q(status=CommentStatus.APPROVED, post__status=Status.PUBLISHED)
+    public = Q(moderation=Moderation.APPROVED, post__status=Status.PUBLISHED)
     if not viewer.is_authenticated:
         return queryset.filter(public)
     return queryset.filter(public | Q(author=viewer))

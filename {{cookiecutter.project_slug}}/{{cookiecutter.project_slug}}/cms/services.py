@@ -5,7 +5,7 @@ listed move by someone without the role it needs with 403.
 """
 
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -15,9 +15,7 @@ from rest_framework import status
 from {{ cookiecutter.project_slug }}.core.exceptions import ApplicationError
 
 from . import roles
-from .models import Category, Comment, CommentStatus, Entry, Page, Post, Status, Tag
-
-EntryT = TypeVar("EntryT", bound=Entry)
+from .models import Category, Comment, Entry, Moderation, Page, Post, Status, Tag
 
 OWNER = "owner"
 EDITOR = "editor"
@@ -138,7 +136,7 @@ def page_update(*, page: Page, **fields: Any) -> Page:
 
 
 @transaction.atomic
-def entry_transition(*, entry: EntryT, to: str, actor: Any) -> EntryT:
+def entry_transition[E: Entry](*, entry: E, to: str, actor: Any) -> E:
     """Move a page or post through the workflow, if the move exists and the actor holds a role."""
     model = type(entry)
     # The row lock makes two editors acting at once take turns instead of both moving it.
@@ -187,14 +185,14 @@ def comment_create(*, post: Post, author: Any, body: str) -> Comment:
 @transaction.atomic
 def comment_moderate(*, comment: Comment, moderator: Any, decision: str) -> Comment:
     """Approve or reject a comment; a later decision replaces an earlier one."""
-    if decision == CommentStatus.PENDING:
+    if decision == Moderation.PENDING:
         raise ApplicationError(
             "A moderation decision is either approved or rejected.",
-            fields={"status": ["Choose approved or rejected."]},
+            fields={"decision": ["Choose approved or rejected."]},
         )
-    comment.status = decision
+    comment.moderation = decision
     comment.moderated_by = moderator
     comment.moderated_at = timezone.now()
     comment.full_clean()
-    comment.save(update_fields=["status", "moderated_by", "moderated_at"])
+    comment.save(update_fields=["moderation", "moderated_by", "moderated_at"])
     return comment

@@ -2,7 +2,7 @@
 
 import django_filters
 
-from ..models import Comment, CommentStatus, Page, Post, Status
+from ..models import Comment, Moderation, Page, Post, Status
 
 
 class PostFilter(django_filters.FilterSet):
@@ -34,9 +34,9 @@ class PageFilter(django_filters.FilterSet):
 
 
 class CommentFilter(django_filters.FilterSet):
-    status = django_filters.ChoiceFilter(choices=CommentStatus.choices)
+    moderation = django_filters.ChoiceFilter(choices=Moderation.choices)
     post = django_filters.NumberFilter(field_name="post_id", help_text="Post id.")
 
     class Meta:
         model = Comment
-        fields = ("status", "post")
+        fields = ("moderation", "post")

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from ..models import Category, Comment, CommentStatus, Page, Post, Status, Tag
+from ..models import Category, Comment, Moderation, Page, Post, Status, Tag
 
 
 class AuthorOutputSerializer(serializers.Serializer):
@@ -60,7 +60,9 @@ class PostInputSerializer(serializers.Serializer):
     """A new post (POST) or the fields to change (PATCH, where every field is optional)."""
 
     title = serializers.CharField(max_length=200)
-    slug = serializers.SlugField(max_length=200, required=False, help_text="Defaults to the title's.")
+    slug = serializers.SlugField(
+        max_length=200, required=False, help_text="Defaults to the title's."
+    )
     category = serializers.SlugRelatedField(slug_field="slug", queryset=Category.objects.all())
     excerpt = serializers.CharField(max_length=300, required=False, allow_blank=True)
     body = serializers.CharField(required=False, allow_blank=True)
@@ -70,7 +72,6 @@ class PostInputSerializer(serializers.Serializer):
         required=False,
         help_text="Tag names; missing tags are created.",
     )
-
 
 
 class PageListOutputSerializer(serializers.ModelSerializer[Page]):
@@ -92,14 +93,15 @@ class PageInputSerializer(serializers.Serializer):
     """A new page (POST) or the fields to change (PATCH, where every field is optional)."""
 
     title = serializers.CharField(max_length=200)
-    slug = serializers.SlugField(max_length=200, required=False, help_text="Defaults to the title's.")
+    slug = serializers.SlugField(
+        max_length=200, required=False, help_text="Defaults to the title's."
+    )
     body = serializers.CharField(required=False, allow_blank=True)
     parent = serializers.PrimaryKeyRelatedField(
         queryset=Page.objects.all(),
         required=False,
         allow_null=True,
     )
-
 
 
 class TransitionInputSerializer(serializers.Serializer):
@@ -111,7 +113,7 @@ class CommentOutputSerializer(serializers.ModelSerializer[Comment]):
 
     class Meta:
         model = Comment
-        fields = ("id", "post", "author", "body", "status", "created_at", "moderated_at")
+        fields = ("id", "post", "author", "body", "moderation", "created_at", "moderated_at")
         read_only_fields = fields
 
 
@@ -122,7 +124,7 @@ class CommentCreateInputSerializer(serializers.Serializer):
 
 
 class CommentModerateInputSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(
-        choices=[CommentStatus.APPROVED, CommentStatus.REJECTED],
+    decision = serializers.ChoiceField(
+        choices=[Moderation.APPROVED, Moderation.REJECTED],
         help_text="The moderation decision.",
     )

@@ -158,7 +158,11 @@ class PostTransitionView(generics.GenericAPIView):
 
     @extend_schema(
         request=TransitionInputSerializer,
-        responses={200: PostDetailOutputSerializer, 403: REFUSED_TRANSITION, 409: REFUSED_TRANSITION},
+        responses={
+            200: PostDetailOutputSerializer,
+            403: REFUSED_TRANSITION,
+            409: REFUSED_TRANSITION,
+        },
         examples=[SUBMIT_EXAMPLE, PUBLISH_EXAMPLE],
     )
     def post(self, request: Request, pk: int) -> Response:
@@ -234,7 +238,11 @@ class PageTransitionView(generics.GenericAPIView):
 
     @extend_schema(
         request=TransitionInputSerializer,
-        responses={200: PageDetailOutputSerializer, 403: REFUSED_TRANSITION, 409: REFUSED_TRANSITION},
+        responses={
+            200: PageDetailOutputSerializer,
+            403: REFUSED_TRANSITION,
+            409: REFUSED_TRANSITION,
+        },
         examples=[SUBMIT_EXAMPLE, PUBLISH_EXAMPLE],
     )
     def post(self, request: Request, pk: int) -> Response:
@@ -302,7 +310,7 @@ class CommentModerateView(generics.GenericAPIView):
         request=CommentModerateInputSerializer,
         responses={200: CommentOutputSerializer},
         examples=[
-            OpenApiExample("Approve", value={"status": "approved"}, request_only=True),
+            OpenApiExample("Approve", value={"decision": "approved"}, request_only=True),
         ],
     )
     def post(self, request: Request, pk: int) -> Response:
@@ -311,6 +319,6 @@ class CommentModerateView(generics.GenericAPIView):
         comment = services.comment_moderate(
             comment=self.get_object(),
             moderator=request.user,
-            decision=serializer.validated_data["status"],
+            decision=serializer.validated_data["decision"],
         )
         return Response(self.get_serializer(comment).data)

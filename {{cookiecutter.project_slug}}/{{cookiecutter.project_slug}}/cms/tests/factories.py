@@ -6,7 +6,7 @@ from factory.django import DjangoModelFactory
 
 from {{ cookiecutter.project_slug }}.users.tests.factories import UserFactory
 
-from ..models import Category, Comment, CommentStatus, Page, Post, Status, Tag
+from ..models import Category, Comment, Moderation, Page, Post, Status, Tag
 
 
 class CategoryFactory(DjangoModelFactory[Category]):
@@ -75,9 +75,9 @@ class CommentFactory(DjangoModelFactory[Comment]):
     post = factory.SubFactory(PublishedPostFactory)
     author = factory.SubFactory(UserFactory)
     body = factory.Faker("paragraph", nb_sentences=2)
-    status = CommentStatus.PENDING
+    moderation = Moderation.PENDING
 
 
 class ApprovedCommentFactory(CommentFactory):
-    status = CommentStatus.APPROVED
+    moderation = Moderation.APPROVED
     moderated_at = factory.LazyFunction(timezone.now)
