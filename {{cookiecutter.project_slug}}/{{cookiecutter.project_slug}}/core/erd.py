@@ -110,15 +110,30 @@ def _relation(field: models.Field) -> str:
     return f'    {target} {parent}--{child} {source} : "{field.name}"'
 
 
+# Lookups as SQL reads them; any other lookup is shown by name.
+OPERATORS = {"exact": "=", "gt": ">", "gte": ">=", "lt": "<", "lte": "<=", "in": "IN"}
+
+
+def _value(value: object) -> str:
+    if isinstance(value, models.F):
+        return value.name
+    if isinstance(value, list | tuple):
+        return "(" + ", ".join(map(_value, value)) + ")"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
 def _condition(condition: models.Q) -> str:
-    """A Q object as ``field__lookup value`` terms joined by AND/OR, stable across Django versions."""
+    """A Q object as SQL-like text (``price >= 0``), stable across Django versions."""
     terms = []
     for child in condition.children:
         if isinstance(child, models.Q):
             terms.append(f"({_condition(child)})")
-        else:
-            lookup, value = child
-            terms.append(f"{lookup} {value}")
+            continue
+        lookup, value = child
+        column, _, operator = lookup.rpartition("__")
+        if not column:
+            column, operator = lookup, "exact"
+        terms.append(f"{column} {OPERATORS.get(operator, operator)} {_value(value)}")
     text = f" {condition.connector} ".join(terms)
     return f"NOT ({text})" if condition.negated else text
 

@@ -103,7 +103,7 @@ def test_a_diagram_shows_relations_decimals_checks_and_partial_indexes():
     assert "    core_shelf {\n        bigint id PK\n    }\n" in text  # referenced: key only
     assert '    core_shelf ||--o{ core_box : "shelf"\n' in text
     assert '    core_shelf |o--o| core_box : "spare_for"\n' in text
-    assert "| `core_box` | `box_check` | check | `price__gte 0 OR (NOT (label ))` |" in text
-    assert "| `core_box` | `box_unique` | unique | `shelf, label WHERE price__gt 0` |" in text
+    assert "| `core_box` | `box_check` | check | `price >= 0 OR (NOT (label = ''))` |" in text
+    assert "| `core_box` | `box_unique` | unique | `shelf, label WHERE price > 0` |" in text
     assert "| `core_box` | `box_price_idx` | index | `-price` |" in text
-    assert "| `core_box` | `box_label_idx` | index | `Lower(F(label)) WHERE price__gt 0` |" in text
+    assert "| `core_box` | `box_label_idx` | index | `Lower(F(label)) WHERE price > 0` |" in text
