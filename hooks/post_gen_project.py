@@ -29,6 +29,13 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         ("{slug}/users/api/auth_session.py", "{slug}/users/tests/test_auth_session.py"),
     ),
     ("api_auth", frozenset({"token", "session"}), ("{slug}/users/api/sign_in.py",)),
+    ("example_app", frozenset({"ecommerce"}), ("{slug}/shop", "docs/erd-shop.md", "docs/shop.md")),
+    ("example_app", frozenset({"cms"}), ("{slug}/cms", "docs/erd-cms.md", "docs/cms.md")),
+    (
+        "example_app",
+        frozenset({"ecommerce", "cms"}),
+        ("{slug}/core/management/commands/seed_demo.py", "{slug}/core/tests/test_seed_demo.py"),
+    ),
 ]
 
 LICENSES_DIR = "licenses"

@@ -12,6 +12,11 @@ urlpatterns = [
     path("readyz", core_views.readyz, name="readyz"),
     path("api/v1/auth/", include("{{ cookiecutter.project_slug }}.users.api.auth_urls")),
     path("api/v1/users/", include("{{ cookiecutter.project_slug }}.users.api.urls")),
+{%- if cookiecutter.example_app == "ecommerce" %}
+    path("api/v1/shop/", include("{{ cookiecutter.project_slug }}.shop.api.urls")),
+{%- elif cookiecutter.example_app == "cms" %}
+    path("api/v1/cms/", include("{{ cookiecutter.project_slug }}.cms.api.urls")),
+{%- endif %}
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),

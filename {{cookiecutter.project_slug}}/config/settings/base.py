@@ -56,6 +56,11 @@ THIRD_PARTY_APPS = [
 LOCAL_APPS = [
     "{{ cookiecutter.project_slug }}.core",
     "{{ cookiecutter.project_slug }}.users",
+{%- if cookiecutter.example_app == "ecommerce" %}
+    "{{ cookiecutter.project_slug }}.shop",
+{%- elif cookiecutter.example_app == "cms" %}
+    "{{ cookiecutter.project_slug }}.cms",
+{%- endif %}
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 

@@ -1,0 +1,1 @@
+"""Content management: pages and posts with an editorial workflow, tags, categories, comments."""

@@ -1,0 +1,62 @@
+"""Admin for content: lists that join what they show, filters on indexed columns, comment inlines."""
+
+from django.contrib import admin
+
+from .models import Category, Comment, Page, Post, Tag
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+class CommentInline(admin.TabularInline):
+    model = Comment
+    extra = 0
+    fields = ("author", "body", "moderation", "moderated_by", "moderated_at")
+    readonly_fields = ("author", "moderated_by", "moderated_at")
+    show_change_link = True
+
+
+@admin.register(Post)
+class PostAdmin(admin.ModelAdmin):
+    list_display = ("title", "category", "author", "status", "published_at", "updated_at")
+    list_filter = ("status", "category", "published_at")
+    list_select_related = ("category", "author")
+    search_fields = ("title", "slug", "author__email")
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ("title",)}
+    raw_id_fields = ("author",)
+    autocomplete_fields = ("category", "tags")
+    readonly_fields = ("created_at", "updated_at")
+    inlines = (CommentInline,)
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ("title", "parent", "author", "status", "published_at", "updated_at")
+    list_filter = ("status",)
+    list_select_related = ("parent", "author")
+    search_fields = ("title", "slug", "author__email")
+    prepopulated_fields = {"slug": ("title",)}
+    raw_id_fields = ("author", "parent")
+    readonly_fields = ("created_at", "updated_at")
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ("id", "post", "author", "moderation", "created_at", "moderated_by")
+    list_filter = ("moderation",)
+    list_select_related = ("post", "author", "moderated_by")
+    search_fields = ("body", "author__email", "post__title")
+    raw_id_fields = ("post", "author", "moderated_by")
+    readonly_fields = ("created_at",)

@@ -1,0 +1,324 @@
+"""Content endpoints: thin views that parse input, call one service or selector, render output."""
+
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
+from rest_framework import generics, permissions, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from {{ cookiecutter.project_slug }}.core.exports import CSVExportMixin
+
+from .. import selectors, services
+from ..models import Status
+from .filters import CommentFilter, PageFilter, PostFilter
+from .permissions import CanModerateComments, IsAuthorOrStaffForWrites
+from .serializers import (
+    CategoryOutputSerializer,
+    CommentCreateInputSerializer,
+    CommentModerateInputSerializer,
+    CommentOutputSerializer,
+    PageDetailOutputSerializer,
+    PageInputSerializer,
+    PageListOutputSerializer,
+    PostDetailOutputSerializer,
+    PostInputSerializer,
+    PostListOutputSerializer,
+    TagOutputSerializer,
+    TransitionInputSerializer,
+)
+
+NEW_POST_EXAMPLE = OpenApiExample(
+    "A new draft",
+    value={
+        "title": "Indexes that pay for themselves",
+        "category": "databases",
+        "excerpt": "Which queries an index serves, and which it cannot.",
+        "body": "A B-tree index serves equality and range filters ...",
+        "tags": ["PostgreSQL", "Performance"],
+    },
+    request_only=True,
+)
+SUBMIT_EXAMPLE = OpenApiExample(
+    "Submit a draft for review",
+    value={"status": Status.REVIEW},
+    request_only=True,
+)
+PUBLISH_EXAMPLE = OpenApiExample(
+    "Publish (editors only)",
+    value={"status": Status.PUBLISHED},
+    request_only=True,
+)
+REFUSED_TRANSITION = OpenApiResponse(
+    description="The move is not in the workflow (409) or needs a role the caller lacks (403).",
+    examples=[
+        OpenApiExample(
+            "A move the workflow does not allow",
+            value={
+                "error": {
+                    "status": 409,
+                    "code": "invalid_transition",
+                    "message": "A draft post cannot move to published; allowed: review, archived.",
+                    "fields": {},
+                }
+            },
+            status_codes=["409"],
+            response_only=True,
+        ),
+    ],
+)
+NOT_EDITABLE = OpenApiResponse(description="The entry is not a draft (code not_editable).")
+
+
+class CategoryListView(CSVExportMixin, generics.ListAPIView):
+    """Every category, public; searchable by name."""
+
+    permission_classes = (permissions.AllowAny,)
+    serializer_class = CategoryOutputSerializer
+    search_fields = ("name",)
+    ordering_fields = ("name",)
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.category_list()
+
+
+class TagListView(CSVExportMixin, generics.ListAPIView):
+    """Every tag, public; searchable by name."""
+
+    permission_classes = (permissions.AllowAny,)
+    serializer_class = TagOutputSerializer
+    search_fields = ("name",)
+    ordering_fields = ("name",)
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.tag_list()
+
+
+class PostListView(CSVExportMixin, generics.ListAPIView):
+    """Published posts for everyone, plus your own drafts; editors see every post."""
+
+    permission_classes = (permissions.IsAuthenticatedOrReadOnly,)
+    serializer_class = PostListOutputSerializer
+    filterset_class = PostFilter
+    search_fields = ("title", "excerpt")
+    ordering_fields = ("published_at", "title")
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.post_list(viewer=self.request.user)
+
+    @extend_schema(
+        request=PostInputSerializer,
+        responses={201: PostDetailOutputSerializer},
+        examples=[NEW_POST_EXAMPLE],
+    )
+    def post(self, request: Request) -> Response:
+        """Start a draft; you are its author."""
+        serializer = PostInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        post = services.post_create(author=request.user, **serializer.validated_data)
+        post = selectors.post_detail(viewer=request.user).get(pk=post.pk)
+        return Response(PostDetailOutputSerializer(post).data, status=status.HTTP_201_CREATED)
+
+
+class PostDetailView(generics.GenericAPIView):
+    """One post; its author (or staff) edits it while it is a draft and archives it with DELETE."""
+
+    permission_classes = (permissions.IsAuthenticatedOrReadOnly, IsAuthorOrStaffForWrites)
+    serializer_class = PostDetailOutputSerializer
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.post_detail(viewer=self.request.user)
+
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(self.get_serializer(self.get_object()).data)
+
+    @extend_schema(
+        request=PostInputSerializer,
+        responses={200: PostDetailOutputSerializer, 409: NOT_EDITABLE},
+    )
+    def patch(self, request: Request, pk: int) -> Response:
+        post = self.get_object()
+        serializer = PostInputSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        services.post_update(post=post, **serializer.validated_data)
+        return Response(self.get_serializer(self.get_object()).data)
+
+    @extend_schema(responses={204: None, 409: REFUSED_TRANSITION})
+    def delete(self, request: Request, pk: int) -> Response:
+        """Archive: the row stays (its slug stays taken), readers stop seeing it."""
+        services.entry_transition(entry=self.get_object(), to=Status.ARCHIVED, actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class PostTransitionView(generics.GenericAPIView):
+    """Move a post through the workflow: authors submit and withdraw, editors publish."""
+
+    serializer_class = PostDetailOutputSerializer
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.post_detail(viewer=self.request.user)
+
+    @extend_schema(
+        request=TransitionInputSerializer,
+        responses={
+            200: PostDetailOutputSerializer,
+            403: REFUSED_TRANSITION,
+            409: REFUSED_TRANSITION,
+        },
+        examples=[SUBMIT_EXAMPLE, PUBLISH_EXAMPLE],
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        serializer = TransitionInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.entry_transition(
+            entry=self.get_object(),
+            to=serializer.validated_data["status"],
+            actor=request.user,
+        )
+        return Response(self.get_serializer(self.get_object()).data)
+
+
+class PageListView(CSVExportMixin, generics.ListAPIView):
+    """Published pages for everyone, plus your own drafts; editors see every page."""
+
+    permission_classes = (permissions.IsAuthenticatedOrReadOnly,)
+    serializer_class = PageListOutputSerializer
+    filterset_class = PageFilter
+    search_fields = ("title",)
+    ordering_fields = ("published_at", "title")
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.page_list(viewer=self.request.user)
+
+    @extend_schema(request=PageInputSerializer, responses={201: PageDetailOutputSerializer})
+    def post(self, request: Request) -> Response:
+        """Start a draft page, at the top level or under a parent page."""
+        serializer = PageInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        page = services.page_create(author=request.user, **serializer.validated_data)
+        page = selectors.page_detail(viewer=request.user).get(pk=page.pk)
+        return Response(PageDetailOutputSerializer(page).data, status=status.HTTP_201_CREATED)
+
+
+class PageDetailView(generics.GenericAPIView):
+    """One page; its author (or staff) edits it while it is a draft and archives it with DELETE."""
+
+    permission_classes = (permissions.IsAuthenticatedOrReadOnly, IsAuthorOrStaffForWrites)
+    serializer_class = PageDetailOutputSerializer
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.page_detail(viewer=self.request.user)
+
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(self.get_serializer(self.get_object()).data)
+
+    @extend_schema(
+        request=PageInputSerializer,
+        responses={200: PageDetailOutputSerializer, 409: NOT_EDITABLE},
+    )
+    def patch(self, request: Request, pk: int) -> Response:
+        page = self.get_object()
+        serializer = PageInputSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        services.page_update(page=page, **serializer.validated_data)
+        return Response(self.get_serializer(self.get_object()).data)
+
+    @extend_schema(responses={204: None, 409: REFUSED_TRANSITION})
+    def delete(self, request: Request, pk: int) -> Response:
+        """Archive: the row stays (its slug stays taken), readers stop seeing it."""
+        services.entry_transition(entry=self.get_object(), to=Status.ARCHIVED, actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class PageTransitionView(generics.GenericAPIView):
+    """Move a page through the workflow: authors submit and withdraw, editors publish."""
+
+    serializer_class = PageDetailOutputSerializer
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.page_detail(viewer=self.request.user)
+
+    @extend_schema(
+        request=TransitionInputSerializer,
+        responses={
+            200: PageDetailOutputSerializer,
+            403: REFUSED_TRANSITION,
+            409: REFUSED_TRANSITION,
+        },
+        examples=[SUBMIT_EXAMPLE, PUBLISH_EXAMPLE],
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        serializer = TransitionInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.entry_transition(
+            entry=self.get_object(),
+            to=serializer.validated_data["status"],
+            actor=request.user,
+        )
+        return Response(self.get_serializer(self.get_object()).data)
+
+
+class CommentListView(CSVExportMixin, generics.ListAPIView):
+    """Approved comments on published posts; your own pending ones; moderators see the queue."""
+
+    permission_classes = (permissions.IsAuthenticatedOrReadOnly,)
+    serializer_class = CommentOutputSerializer
+    filterset_class = CommentFilter
+    search_fields = ("body",)
+    ordering_fields = ("created_at",)
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.comment_list(viewer=self.request.user)
+
+    @extend_schema(
+        request=CommentCreateInputSerializer,
+        responses={201: CommentOutputSerializer},
+        examples=[
+            OpenApiExample(
+                "A comment awaiting moderation",
+                value={"post": 42, "body": "Would a partial index help here too?"},
+                request_only=True,
+            ),
+        ],
+    )
+    def post(self, request: Request) -> Response:
+        """Comment on a published post; it waits for a moderator before anyone else sees it."""
+        serializer = CommentCreateInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        comment = services.comment_create(author=request.user, **serializer.validated_data)
+        return Response(CommentOutputSerializer(comment).data, status=status.HTTP_201_CREATED)
+
+
+class CommentDetailView(generics.RetrieveAPIView):
+    """One comment, if the list would show it to you."""
+
+    permission_classes = (permissions.AllowAny,)
+    serializer_class = CommentOutputSerializer
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.comment_list(viewer=self.request.user)
+
+
+class CommentModerateView(generics.GenericAPIView):
+    """Approve or reject a comment (needs the cms.moderate_comment permission)."""
+
+    permission_classes = (permissions.IsAuthenticated, CanModerateComments)
+    serializer_class = CommentOutputSerializer
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.comment_list(viewer=self.request.user)
+
+    @extend_schema(
+        request=CommentModerateInputSerializer,
+        responses={200: CommentOutputSerializer},
+        examples=[
+            OpenApiExample("Approve", value={"decision": "approved"}, request_only=True),
+        ],
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        serializer = CommentModerateInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        comment = services.comment_moderate(
+            comment=self.get_object(),
+            moderator=request.user,
+            decision=serializer.validated_data["decision"],
+        )
+        return Response(self.get_serializer(comment).data)

@@ -1,0 +1,78 @@
+"""Reads of content: each selector applies who-sees-what and owns its joins and prefetches."""
+
+from typing import Any
+
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from . import roles
+from .models import Category, Comment, Moderation, Page, Post, Status, Tag
+
+
+def _visible(queryset: QuerySet[Any], *, viewer: Any) -> QuerySet[Any]:
+    """Readers see published entries; authors also their own; editors and staff everything."""
+    if viewer.is_staff or roles.is_editor(viewer, queryset.model):
+        return queryset
+    if not viewer.is_authenticated:
+        return queryset.filter(status=Status.PUBLISHED)
+    return queryset.filter(Q(status=Status.PUBLISHED) | Q(author=viewer))
+
+
+def _approved_comment_count() -> Coalesce:
+    # A correlated subquery instead of Count() over a join: filters that join tags cannot
+    # multiply it, and the outer query needs no GROUP BY.
+    counts = (
+        Comment.objects.filter(post=OuterRef("pk"), moderation=Moderation.APPROVED)
+        .order_by()
+        .values("post")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+
+
+def _posts(*, viewer: Any) -> QuerySet[Post]:
+    queryset = (
+        Post.objects.select_related("author", "category")
+        .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
+        .annotate(comment_count=_approved_comment_count())
+    )
+    return _visible(queryset, viewer=viewer)
+
+
+def post_list(*, viewer: Any) -> QuerySet[Post]:
+    """Posts the viewer may read, newest publication first; bodies stay in the database."""
+    return _posts(viewer=viewer).defer("body").order_by("-published_at", "-id")
+
+
+def post_detail(*, viewer: Any) -> QuerySet[Post]:
+    """Posts the viewer may read, whole, for lookups by id."""
+    return _posts(viewer=viewer)
+
+
+def page_list(*, viewer: Any) -> QuerySet[Page]:
+    """Pages the viewer may read, by title; bodies stay in the database."""
+    return page_detail(viewer=viewer).defer("body").order_by("title", "id")
+
+
+def page_detail(*, viewer: Any) -> QuerySet[Page]:
+    return _visible(Page.objects.select_related("author"), viewer=viewer)
+
+
+def comment_list(*, viewer: Any) -> QuerySet[Comment]:
+    """Approved comments on published posts; their own comments for authors; all for moderators."""
+    queryset = Comment.objects.select_related("author").order_by("created_at", "id")
+    if roles.is_moderator(viewer):
+        return queryset
+    public = Q(moderation=Moderation.APPROVED, post__status=Status.PUBLISHED)
+    if not viewer.is_authenticated:
+        return queryset.filter(public)
+    return queryset.filter(public | Q(author=viewer))
+
+
+def category_list() -> QuerySet[Category]:
+    return Category.objects.order_by("name")
+
+
+def tag_list() -> QuerySet[Tag]:
+    return Tag.objects.order_by("name")

@@ -1,0 +1,1 @@
+"""`manage.py erd` and the other shared commands."""

@@ -1,0 +1,1 @@
+"""REST endpoints under /api/v1/shop/."""

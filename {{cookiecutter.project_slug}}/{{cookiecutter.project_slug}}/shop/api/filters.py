@@ -1,0 +1,45 @@
+"""Query-string filters of the shop lists (django-filter); each filtered column has an index."""
+
+import django_filters
+
+from ..models import Address, Category, Order, Product
+
+
+class CategoryFilter(django_filters.FilterSet):
+    parent = django_filters.NumberFilter(field_name="parent_id")
+    root = django_filters.BooleanFilter(
+        field_name="parent", lookup_expr="isnull", label="Top level only"
+    )
+
+    class Meta:
+        model = Category
+        fields = ("parent", "root")
+
+
+class ProductFilter(django_filters.FilterSet):
+    category = django_filters.CharFilter(field_name="category__slug", label="Category slug")
+    min_price = django_filters.NumberFilter(field_name="price", lookup_expr="gte")
+    max_price = django_filters.NumberFilter(field_name="price", lookup_expr="lte")
+    in_stock = django_filters.BooleanFilter(method="filter_in_stock", label="In stock")
+
+    class Meta:
+        model = Product
+        fields = ("category", "min_price", "max_price", "in_stock", "is_active")
+
+    def filter_in_stock(self, queryset, name, value):  # type: ignore[no-untyped-def]
+        return queryset.filter(stock__gt=0) if value else queryset.filter(stock=0)
+
+
+class AddressFilter(django_filters.FilterSet):
+    class Meta:
+        model = Address
+        fields = ("country", "is_default")
+
+
+class OrderFilter(django_filters.FilterSet):
+    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
+    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
+
+    class Meta:
+        model = Order
+        fields = ("status", "customer", "created_after", "created_before")

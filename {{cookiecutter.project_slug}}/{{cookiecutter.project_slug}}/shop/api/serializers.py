@@ -1,0 +1,135 @@
+"""Input and output shapes of the shop API; they validate and render, the services decide."""
+
+from rest_framework import serializers
+
+from ..models import Address, Category, Order, OrderItem, Product
+
+
+class CategoryOutputSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Category
+        fields = ("id", "name", "slug", "parent")
+
+
+class CategoryBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Category
+        fields = ("id", "name", "slug")
+
+
+class ProductOutputSerializer(serializers.ModelSerializer):
+    category = CategoryBriefSerializer()
+
+    class Meta:
+        model = Product
+        fields = (
+            "id",
+            "sku",
+            "slug",
+            "name",
+            "description",
+            "price",
+            "stock",
+            "is_active",
+            "category",
+            "created_at",
+        )
+
+
+class ProductInputSerializer(serializers.ModelSerializer):
+    category = serializers.PrimaryKeyRelatedField(queryset=Category.objects.all())
+
+    class Meta:
+        model = Product
+        fields = ("sku", "slug", "name", "description", "price", "stock", "is_active", "category")
+
+
+class AddressSerializer(serializers.ModelSerializer):
+    """Addresses read and write the same fields; the customer is always the caller."""
+
+    class Meta:
+        model = Address
+        fields = (
+            "id",
+            "label",
+            "recipient",
+            "line1",
+            "line2",
+            "city",
+            "postal_code",
+            "country",
+            "is_default",
+            "created_at",
+        )
+        read_only_fields = ("id", "created_at")
+
+
+class OrderItemInputSerializer(serializers.Serializer):
+    product = serializers.IntegerField(min_value=1)
+    quantity = serializers.IntegerField(min_value=1, max_value=1000)
+
+
+class OwnAddressField(serializers.PrimaryKeyRelatedField):
+    """An address id looked up among the caller's addresses only: anyone else's does not exist."""
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return Address.objects.filter(customer=self.context["request"].user)
+
+
+class OrderPlaceInputSerializer(serializers.Serializer):
+    address = OwnAddressField(queryset=Address.objects.all())
+    items = OrderItemInputSerializer(many=True, allow_empty=False, max_length=100)
+
+    def validate_items(self, items: list[dict]) -> list[dict]:
+        products = [item["product"] for item in items]
+        if len(products) != len(set(products)):
+            raise serializers.ValidationError("List each product once; raise its quantity instead.")
+        return items
+
+
+class OrderTransitionInputSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=Order.Status.choices)
+
+
+class CustomerBriefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    email = serializers.EmailField()
+
+
+class OrderOutputSerializer(serializers.ModelSerializer):
+    customer = CustomerBriefSerializer()
+    item_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Order
+        fields = (
+            "id",
+            "status",
+            "total",
+            "item_count",
+            "customer",
+            "shipping_address",
+            "created_at",
+        )
+
+
+class ProductBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Product
+        fields = ("id", "sku", "name")
+
+
+class OrderItemOutputSerializer(serializers.ModelSerializer):
+    product = ProductBriefSerializer()
+    line_total = serializers.DecimalField(max_digits=12, decimal_places=2, read_only=True)
+
+    class Meta:
+        model = OrderItem
+        fields = ("product", "quantity", "unit_price", "line_total")
+
+
+class OrderDetailOutputSerializer(OrderOutputSerializer):
+    items = OrderItemOutputSerializer(many=True)
+
+    class Meta(OrderOutputSerializer.Meta):
+        fields = (*OrderOutputSerializer.Meta.fields, "items")

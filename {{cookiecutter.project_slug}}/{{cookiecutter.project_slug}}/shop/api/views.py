@@ -1,0 +1,239 @@
+"""Shop endpoints: a public catalogue, and addresses and orders that belong to their customer.
+
+Object permissions are querysets: each view reads through a selector scoped to the caller, so a
+customer asking for someone else's address or order gets 404 (its existence is not revealed) and
+staff see everything.
+"""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
+from rest_framework import generics, permissions, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from {{ cookiecutter.project_slug }}.core.exports import CSVExportMixin
+
+from .. import selectors, services
+from ..models import Address, Order
+from .filters import AddressFilter, CategoryFilter, OrderFilter, ProductFilter
+from .permissions import IsStaffOrReadOnly
+from .serializers import (
+    AddressSerializer,
+    CategoryOutputSerializer,
+    OrderDetailOutputSerializer,
+    OrderOutputSerializer,
+    OrderPlaceInputSerializer,
+    OrderTransitionInputSerializer,
+    ProductInputSerializer,
+    ProductOutputSerializer,
+)
+
+PLACE_EXAMPLE = OpenApiExample(
+    "Two products",
+    value={"address": 1, "items": [{"product": 3, "quantity": 2}, {"product": 7, "quantity": 1}]},
+    request_only=True,
+)
+OVERSOLD_RESPONSE = OpenApiResponse(
+    response=OpenApiTypes.OBJECT,
+    description="Not enough stock; nothing was ordered and no stock was taken.",
+    examples=[
+        OpenApiExample(
+            "Insufficient stock",
+            value={
+                "error": {
+                    "status": 409,
+                    "code": "insufficient_stock",
+                    "message": "Not enough stock for some items; nothing was ordered.",
+                    "fields": {"items": [{"product": 3, "requested": 2, "available": 1}]},
+                }
+            },
+        )
+    ],
+)
+TRANSITION_CONFLICT_RESPONSE = OpenApiResponse(
+    response=OpenApiTypes.OBJECT,
+    description="The order's current status does not allow that move.",
+    examples=[
+        OpenApiExample(
+            "Shipped orders cannot be cancelled",
+            value={
+                "error": {
+                    "status": 409,
+                    "code": "invalid_transition",
+                    "message": "An order that is shipped cannot become cancelled.",
+                    "fields": {"status": ["Allowed next: delivered."]},
+                }
+            },
+        )
+    ],
+)
+
+
+def _is_staff(request: Request) -> bool:
+    return bool(request.user and request.user.is_staff)
+
+
+class CategoryListView(CSVExportMixin, generics.ListAPIView):
+    """The catalogue tree as a flat page of categories (``parent`` is an id)."""
+
+    permission_classes = (permissions.AllowAny,)
+    serializer_class = CategoryOutputSerializer
+    filterset_class = CategoryFilter
+    search_fields = ("name",)
+    ordering_fields = ("name", "created_at")
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.category_list()
+
+
+class CategoryDetailView(generics.RetrieveAPIView):
+    permission_classes = (permissions.AllowAny,)
+    serializer_class = CategoryOutputSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.category_list()
+
+
+class ProductListView(CSVExportMixin, generics.ListAPIView):
+    """Active products for everyone (staff also see inactive ones); staff add products."""
+
+    permission_classes = (IsStaffOrReadOnly,)
+    serializer_class = ProductOutputSerializer
+    filterset_class = ProductFilter
+    search_fields = ("name", "sku", "description")
+    ordering_fields = ("name", "price", "created_at", "stock")
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.product_list(include_inactive=_is_staff(self.request))
+
+    @extend_schema(request=ProductInputSerializer, responses={201: ProductOutputSerializer})
+    def post(self, request: Request) -> Response:
+        serializer = ProductInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        product = services.product_create(**serializer.validated_data)
+        return Response(ProductOutputSerializer(product).data, status=status.HTTP_201_CREATED)
+
+
+class ProductDetailView(generics.RetrieveAPIView):
+    permission_classes = (IsStaffOrReadOnly,)
+    serializer_class = ProductOutputSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.product_list(include_inactive=_is_staff(self.request))
+
+    @extend_schema(request=ProductInputSerializer, responses={200: ProductOutputSerializer})
+    def patch(self, request: Request, slug: str) -> Response:
+        product = self.get_object()
+        serializer = ProductInputSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        product = services.product_update(product=product, **serializer.validated_data)
+        return Response(ProductOutputSerializer(product).data)
+
+
+class AddressListView(CSVExportMixin, generics.ListAPIView):
+    """The caller's addresses (staff: everyone's); add one with POST."""
+
+    serializer_class = AddressSerializer
+    filterset_class = AddressFilter
+    search_fields = ("recipient", "line1", "city", "postal_code")
+    ordering_fields = ("created_at", "city")
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        if getattr(self, "swagger_fake_view", False):
+            return Address.objects.none()
+        return selectors.address_list(user=self.request.user)
+
+    @extend_schema(request=AddressSerializer, responses={201: AddressSerializer})
+    def post(self, request: Request) -> Response:
+        serializer = AddressSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        address = services.address_create(customer=request.user, **serializer.validated_data)
+        return Response(AddressSerializer(address).data, status=status.HTTP_201_CREATED)
+
+
+class AddressDetailView(generics.RetrieveAPIView):
+    serializer_class = AddressSerializer
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        if getattr(self, "swagger_fake_view", False):
+            return Address.objects.none()
+        return selectors.address_list(user=self.request.user)
+
+    @extend_schema(request=AddressSerializer, responses={200: AddressSerializer})
+    def patch(self, request: Request, pk: int) -> Response:
+        address = self.get_object()
+        serializer = AddressSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        address = services.address_update(address=address, **serializer.validated_data)
+        return Response(AddressSerializer(address).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request: Request, pk: int) -> Response:
+        services.address_delete(address=self.get_object())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class OrderListView(CSVExportMixin, generics.ListAPIView):
+    """The caller's orders, newest first (staff: everyone's); place one with POST."""
+
+    serializer_class = OrderOutputSerializer
+    filterset_class = OrderFilter
+    search_fields = ("shipping_address",)
+    ordering_fields = ("created_at", "total", "status")
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        if getattr(self, "swagger_fake_view", False):
+            return Order.objects.none()
+        return selectors.order_list(user=self.request.user)
+
+    @extend_schema(
+        request=OrderPlaceInputSerializer,
+        responses={201: OrderDetailOutputSerializer, 409: OVERSOLD_RESPONSE},
+        examples=[PLACE_EXAMPLE],
+    )
+    def post(self, request: Request) -> Response:
+        serializer = OrderPlaceInputSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        order = services.order_place(customer=request.user, **serializer.validated_data)
+        order = selectors.order_detail_list(user=request.user).get(pk=order.pk)
+        return Response(OrderDetailOutputSerializer(order).data, status=status.HTTP_201_CREATED)
+
+
+class OrderDetailView(generics.RetrieveAPIView):
+    """One order with its items at the prices they were bought for."""
+
+    serializer_class = OrderDetailOutputSerializer
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        if getattr(self, "swagger_fake_view", False):
+            return Order.objects.none()
+        return selectors.order_detail_list(user=self.request.user)
+
+
+class OrderTransitionView(generics.GenericAPIView):
+    """Move an order along its workflow: customers may cancel their own; staff may do any allowed move."""
+
+    serializer_class = OrderTransitionInputSerializer
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        if getattr(self, "swagger_fake_view", False):
+            return Order.objects.none()
+        return selectors.order_list(user=self.request.user)
+
+    @extend_schema(
+        request=OrderTransitionInputSerializer,
+        responses={200: OrderDetailOutputSerializer, 409: TRANSITION_CONFLICT_RESPONSE},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        order = self.get_object()
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.order_transition(
+            order=order,
+            to_status=serializer.validated_data["status"],
+            actor=request.user,
+        )
+        order = selectors.order_detail_list(user=request.user).get(pk=order.pk)
+        return Response(OrderDetailOutputSerializer(order).data)
