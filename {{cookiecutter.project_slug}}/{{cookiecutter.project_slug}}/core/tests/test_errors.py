@@ -1,7 +1,9 @@
 """Every error, inside DRF or not, answers with the same JSON body."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
 from django.test import Client
 from rest_framework import exceptions, status
 from rest_framework.test import APIRequestFactory
@@ -83,3 +85,17 @@ def test_a_method_the_endpoint_lacks_gets_a_405_body(user_client):
 
     assert response.status_code == status.HTTP_405_METHOD_NOT_ALLOWED
     assert response.json()["error"]["code"] == "method_not_allowed"
+
+
+@pytest.mark.parametrize(
+    ("django_error", "expected_status", "expected_code"),
+    [(Http404("No Post matches."), 404, "not_found"), (PermissionDenied(), 403, "permission_denied")],
+)
+def test_django_404_and_403_raised_in_a_view_keep_drf_codes(
+    django_error, expected_status, expected_code
+):
+    response = api_exception_handler(django_error, {})
+
+    assert response is not None
+    assert response.status_code == expected_status
+    assert response.data["error"]["code"] == expected_code
