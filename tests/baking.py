@@ -183,8 +183,9 @@ def fail_or_skip(reason: str) -> None:
 
 
 # Variables of this harness's own process that must not leak into the generated project's commands.
+# PYTHONDONTWRITEBYTECODE too: without .pyc files every manage.py call recompiles Django from source.
 LEAKY_VARIABLES = re.compile(
-    r"^(VIRTUAL_ENV|UV_PROJECT_ENVIRONMENT|PYTHONPATH|PYTHONHOME|DJANGO_.*|DATABASE_URL|"
+    r"^(VIRTUAL_ENV|UV_PROJECT_ENVIRONMENT|PYTHONPATH|PYTHONHOME|PYTHONDONTWRITEBYTECODE|DJANGO_.*|DATABASE_URL|"
     r"REDIS_URL|CELERY_.*|PYTEST_.*|COV_CORE_.*|COVERAGE_.*)$"
 )
 

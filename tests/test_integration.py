@@ -6,6 +6,9 @@ Combinations: a covering array over the choices that can change run-time behavio
 
 from __future__ import annotations
 
+import fcntl
+import json
+import os
 import secrets
 import string
 from collections.abc import Callable
@@ -36,37 +39,57 @@ class Environment:
     def manage(self, *args: str, **env: str) -> baking.Outcome:
         return self.run("manage.py", *args, **env)
 
+    def pytest(self, scratch: Path, **env: str) -> baking.Outcome:
+        """The generated suite as `uv run pytest` runs it, writing its coverage data and cache outside the
+        project: two workers may test the same project at once."""
+        return self.run("-m", "pytest", "-p", "no:cacheprovider", COVERAGE_FILE=str(scratch / ".coverage"), **env)
+
 
 @pytest.fixture(scope="session")
 def project_environment(tmp_path_factory: pytest.TempPathFactory, uv: str) -> Callable[..., Environment]:
-    """Bake a combination and ``uv sync`` it, once per combination per worker (xdist groups by combination)."""
-    root = tmp_path_factory.mktemp("integration")
-    prepared: dict[str, Environment | str] = {}
+    """Bake a combination and ``uv sync`` it once per run, whichever xdist worker asks first.
+
+    The folder is shared by the workers of one run and guarded by a lock, so this holds even when xdist
+    does not keep a combination's tests on one worker (``--dist=loadgroup`` is only a hint: with pytest 9.2
+    and pytest-xdist 3.8 it groups nothing, pytest-xdist issue 1386).
+    """
+    base = tmp_path_factory.getbasetemp()
+    root = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "integration"
+    root.mkdir(exist_ok=True)
 
     def prepare(combination: baking.Combination) -> Environment:
-        key = baking.combination_id(combination)
-        if key not in prepared:
-            prepared[key] = _prepare(root / baking.short_name(combination), combination, uv)
-        outcome = prepared[key]
-        if isinstance(outcome, str):
-            pytest.fail(outcome, pytrace=False)
-        return outcome
+        python_version = combination.get("python_version", baking.DEFAULT_CHOICES["python_version"])
+        interpreter = baking.find_interpreter(python_version)
+        if interpreter is None:
+            baking.fail_or_skip(
+                f"no Python {python_version} interpreter found (pyenv versions or python{python_version})"
+            )
+        folder = root / baking.short_name(combination)
+        with (root / f"{folder.name}.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            outcome = folder / "outcome.json"
+            if not outcome.exists():
+                folder.mkdir(exist_ok=True)
+                outcome.write_text(json.dumps(_prepare(folder, combination, uv, interpreter)))
+        prepared = json.loads(outcome.read_text())
+        if "failure" in prepared:
+            pytest.fail(prepared["failure"], pytrace=False)
+        project = Path(prepared["project"])
+        return Environment(project=project, python=project / ".venv" / "bin" / "python")
 
     return prepare
 
 
-def _prepare(output: Path, combination: baking.Combination, uv: str) -> Environment | str:
-    python_version = combination.get("python_version", baking.DEFAULT_CHOICES["python_version"])
-    interpreter = baking.find_interpreter(python_version)
-    if interpreter is None:
-        baking.fail_or_skip(f"no Python {python_version} interpreter found (pyenv versions or python{python_version})")
-    output.mkdir()
-    project = baking.bake(output, **combination)
+def _prepare(folder: Path, combination: baking.Combination, uv: str, interpreter: Path) -> dict[str, str]:
+    try:
+        project = baking.bake(folder, **combination)
+    except Exception as error:  # any bake failure fails every test of this combination
+        return {"failure": f"the bake failed for {baking.combination_id(combination)}: {error!r}"}
     env = baking.clean_environment(UV_CACHE_DIR=str(baking.uv_cache_dir()), UV_PYTHON_DOWNLOADS="never")
     synced = baking.run([uv, "sync", "--python", str(interpreter)], cwd=project, env=env, timeout=900)
     if not synced.ok:
-        return f"`uv sync` failed for {baking.combination_id(combination)}:\n{synced.report}"
-    return Environment(project=project, python=project / ".venv" / "bin" / "python")
+        return {"failure": f"`uv sync` failed for {baking.combination_id(combination)}:\n{synced.report}"}
+    return {"project": str(project)}
 
 
 def _database_url(postgresql: str, combination: baking.Combination) -> str:
@@ -75,7 +98,10 @@ def _database_url(postgresql: str, combination: baking.Combination) -> str:
 
 
 def test_the_generated_suite_passes_against_postgresql(
-    project_environment: Callable[..., Environment], runtime_combination: baking.Combination, postgresql: str
+    project_environment: Callable[..., Environment],
+    runtime_combination: baking.Combination,
+    postgresql: str,
+    tmp_path: Path,
 ) -> None:
     environment = project_environment(runtime_combination)
     database_url = _database_url(postgresql, runtime_combination)
@@ -87,8 +113,10 @@ def test_the_generated_suite_passes_against_postgresql(
         DATABASE_URL=database_url,
     )
     assert vendor.ok, vendor.report
-    assert vendor.stdout.strip().splitlines()[-1:] == ["postgresql"], f"DATABASE_URL does not select PostgreSQL:\n{vendor.report}"
-    suite = environment.run("-m", "pytest", DATABASE_URL=database_url)
+    assert vendor.stdout.strip().splitlines()[-1:] == ["postgresql"], (
+        f"DATABASE_URL does not select PostgreSQL:\n{vendor.report}"
+    )
+    suite = environment.pytest(tmp_path, DATABASE_URL=database_url)
     assert suite.ok, suite.report
 
 
@@ -103,10 +131,10 @@ def test_the_generated_suite_passes_against_postgresql(
     ],
 )
 def test_the_default_project_passes_its_suite_on_sqlite_with_no_services(
-    project_environment: Callable[..., Environment], default_combination: baking.Combination
+    project_environment: Callable[..., Environment], default_combination: baking.Combination, tmp_path: Path
 ) -> None:
     environment = project_environment(default_combination)
-    suite = environment.run("-m", "pytest")
+    suite = environment.pytest(tmp_path)
     assert suite.ok, suite.report
 
 
