@@ -29,6 +29,21 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         ("{slug}/users/api/auth_session.py", "{slug}/users/tests/test_auth_session.py"),
     ),
     ("api_auth", frozenset({"token", "session"}), ("{slug}/users/api/sign_in.py",)),
+    (
+        "task_queue",
+        frozenset({"celery"}),
+        (
+            "config/celery.py",
+            "{slug}/core/periodic.py",
+            "{slug}/core/tests/test_celery.py",
+            "{slug}/core/tests/test_periodic.py",
+            "{slug}/reports",
+            "{slug}/users/emails.py",
+            "{slug}/users/tasks.py",
+            "{slug}/users/tests/test_tasks.py",
+            "{slug}/users/tests/test_worker.py",
+        ),
+    ),
 ]
 
 LICENSES_DIR = "licenses"

@@ -58,10 +58,12 @@ def is_sensible(combination: Mapping[str, str]) -> bool:
     """Whether a (possibly partial) combination of choices is worth baking.
 
     allpairspy calls this with the first k choices only, so a rule must hold for partial rows: test an
-    option only when it is present (e.g. ``combination.get("task_queue") != "none"``). Every combination
-    makes sense today; the pre-gen hook still refuses the ones it must.
+    option only when it is present. The pre-gen hook still refuses the combinations it must.
+
+    - celery_broker is ignored when task_queue=none: only its default is baked there.
     """
-    return True
+    broker = combination.get("celery_broker", DEFAULT_CHOICES["celery_broker"])
+    return not (combination.get("task_queue") == "none" and broker != DEFAULT_CHOICES["celery_broker"])
 
 
 def covering_set(options: Mapping[str, tuple[str, ...]] = CHOICE_OPTIONS) -> list[Combination]:
