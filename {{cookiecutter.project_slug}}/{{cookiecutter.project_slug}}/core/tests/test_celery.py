@@ -57,10 +57,11 @@ def test_workers_log_through_djangos_logging_configuration():
 @pytest.mark.django_db
 def test_readyz_reports_an_unreachable_broker_quickly(client, monkeypatch):
     monkeypatch.setitem(celery_app.conf, "task_always_eager", False)
+    # Celery reads the variable before its settings, so the variable is what must point nowhere.
 {%- if cookiecutter.celery_broker == "redis" %}
-    monkeypatch.setitem(celery_app.conf, "broker_url", "redis://127.0.0.1:1/0")
+    monkeypatch.setenv("CELERY_BROKER_URL", "redis://127.0.0.1:1/0")
 {%- else %}
-    monkeypatch.setitem(celery_app.conf, "broker_url", "amqp://guest:guest@127.0.0.1:1//")
+    monkeypatch.setenv("CELERY_BROKER_URL", "amqp://guest:guest@127.0.0.1:1//")
 {%- endif %}
     started = time.monotonic()
 
