@@ -229,7 +229,10 @@ CELERY_TASK_SEND_SENT_EVENT = True
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Named queues, so slow reports never hold up emails: run workers per queue with -Q at scale.
 CELERY_TASK_DEFAULT_QUEUE = "default"
-CELERY_TASK_QUEUES = (Queue("default"), Queue("emails"), Queue("reports"))
+# Each queue is bound by its own name: a message routed to one queue lands in that queue only.
+CELERY_TASK_QUEUES = tuple(
+    Queue(name, routing_key=name) for name in ("default", "emails", "reports")
+)
 CELERY_TASK_ROUTES = {
     "*.send_*_email": {"queue": "emails"},
     "*.build_*_report": {"queue": "reports"},

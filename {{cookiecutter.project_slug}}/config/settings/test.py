@@ -34,7 +34,8 @@ CELERY_TASK_EAGER_PROPAGATES = True
 TEST_QUEUE_SUFFIX = env("CELERY_TEST_QUEUE_SUFFIX", default=get_random_string(8))
 CELERY_TASK_DEFAULT_QUEUE = f"{CELERY_TASK_DEFAULT_QUEUE}-{TEST_QUEUE_SUFFIX}"
 CELERY_TASK_QUEUES = tuple(
-    Queue(f"{queue.name}-{TEST_QUEUE_SUFFIX}", expires=600) for queue in CELERY_TASK_QUEUES
+    Queue(name, routing_key=name, expires=600)
+    for name in (f"{queue.name}-{TEST_QUEUE_SUFFIX}" for queue in CELERY_TASK_QUEUES)
 )
 CELERY_TASK_ROUTES = {
     pattern: {"queue": f"{route['queue']}-{TEST_QUEUE_SUFFIX}"}

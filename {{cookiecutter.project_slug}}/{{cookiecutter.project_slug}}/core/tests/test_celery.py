@@ -46,6 +46,13 @@ def test_no_task_waits_longer_than_the_redis_visibility_timeout():
 {%- endif %}
 
 
+def test_every_queue_is_bound_by_its_own_name_so_no_message_lands_twice():
+    bindings = {queue.name: queue.routing_key for queue in celery_app.conf.task_queues}
+
+    assert bindings == {name: name for name in bindings}
+    assert len(bindings) == 3
+
+
 def test_workers_log_through_djangos_logging_configuration():
     signals.setup_logging.send(sender=None, loglevel=logging.INFO, logfile=None, format="")
 
