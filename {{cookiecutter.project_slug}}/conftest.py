@@ -87,7 +87,10 @@ def celery_eager_off(celery_broker_url: str, transactional_db: None) -> Iterator
 
 @pytest.fixture
 def celery_worker(celery_eager_off: None) -> Iterator[None]:
-    """A worker thread consuming this run's queues from the real broker."""
-    with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+    """A worker thread consuming this run's queues from the real broker.
+
+    shutdown_timeout is generous: on a busy CI machine, closing the connection takes seconds.
+    """
+    with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=60):
         yield
 {%- endif %}
