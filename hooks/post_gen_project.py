@@ -36,6 +36,21 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         frozenset({"ecommerce", "cms"}),
         ("{slug}/core/management/commands/seed_demo.py", "{slug}/core/tests/test_seed_demo.py"),
     ),
+    (
+        "task_queue",
+        frozenset({"celery"}),
+        (
+            "config/celery.py",
+            "{slug}/core/periodic.py",
+            "{slug}/core/tests/test_celery.py",
+            "{slug}/core/tests/test_periodic.py",
+            "{slug}/reports",
+            "{slug}/users/emails.py",
+            "{slug}/users/tasks.py",
+            "{slug}/users/tests/test_tasks.py",
+            "{slug}/users/tests/test_worker.py",
+        ),
+    ),
 ]
 
 LICENSES_DIR = "licenses"

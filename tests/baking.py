@@ -58,10 +58,12 @@ def is_sensible(combination: Mapping[str, str]) -> bool:
     """Whether a (possibly partial) combination of choices is worth baking.
 
     allpairspy calls this with the first k choices only, so a rule must hold for partial rows: test an
-    option only when it is present (e.g. ``combination.get("task_queue") != "none"``). Every combination
-    makes sense today; the pre-gen hook still refuses the ones it must.
+    option only when it is present. The pre-gen hook still refuses the combinations it must.
+
+    - celery_broker is ignored when task_queue=none: only its default is baked there.
     """
-    return True
+    broker = combination.get("celery_broker", DEFAULT_CHOICES["celery_broker"])
+    return not (combination.get("task_queue") == "none" and broker != DEFAULT_CHOICES["celery_broker"])
 
 
 def covering_set(options: Mapping[str, tuple[str, ...]] = CHOICE_OPTIONS) -> list[Combination]:
@@ -79,7 +81,23 @@ def covering_set(options: Mapping[str, tuple[str, ...]] = CHOICE_OPTIONS) -> lis
         filter_func=sensible,
         previously_tested=[defaults],
     )
-    return [dict(zip(names, defaults, strict=True))] + [dict(row._asdict()) for row in rows]
+    covering = [dict(zip(names, defaults, strict=True))] + [dict(row._asdict()) for row in rows]
+    # allpairspy's greedy search can leave a pair out once a filter rejects rows: bake each such pair
+    # on top of the defaults.
+    for (first, second), (first_value, second_value) in _pairs(options):
+        if not any(row[first] == first_value and row[second] == second_value for row in covering):
+            row = {**dict(zip(names, defaults, strict=True)), first: first_value, second: second_value}
+            if is_sensible(row):
+                covering.append(row)
+    return covering
+
+
+def _pairs(options: Mapping[str, tuple[str, ...]]) -> Iterable[tuple[tuple[str, str], tuple[str, str]]]:
+    names = list(options)
+    for index, first in enumerate(names):
+        for second in names[index + 1 :]:
+            for pair in itertools.product(options[first], options[second]):
+                yield (first, second), pair
 
 
 def every_combination(options: Mapping[str, tuple[str, ...]] = CHOICE_OPTIONS) -> list[Combination]:

@@ -24,6 +24,17 @@ pytestmark = pytest.mark.integration
 
 DEFAULT_RUNTIME = {name: values[0] for name, values in baking.RUNTIME_OPTIONS.items()}
 REDIS_URL = "redis://127.0.0.1:6379/0"
+# The broker a combination's worker tests use; the generated test settings give every run its own
+# queue names, so parallel runs share these safely.
+CELERY_BROKER_URLS = {"redis": "redis://127.0.0.1:6379/2", "rabbitmq": "amqp://guest:guest@127.0.0.1:5672//"}
+
+
+def _broker_environment(combination: baking.Combination) -> dict[str, str]:
+    """CELERY_BROKER_URL for a combination with Celery, else nothing."""
+    answers = {**baking.DEFAULT_CHOICES, **combination}
+    if answers["task_queue"] != "celery":
+        return {}
+    return {"CELERY_BROKER_URL": CELERY_BROKER_URLS[answers["celery_broker"]]}
 
 
 @dataclass(frozen=True)
@@ -116,7 +127,7 @@ def test_the_generated_suite_passes_against_postgresql(
     assert vendor.stdout.strip().splitlines()[-1:] == ["postgresql"], (
         f"DATABASE_URL does not select PostgreSQL:\n{vendor.report}"
     )
-    suite = environment.pytest(tmp_path, DATABASE_URL=database_url)
+    suite = environment.pytest(tmp_path, DATABASE_URL=database_url, **_broker_environment(runtime_combination))
     assert suite.ok, suite.report
 
 
@@ -134,7 +145,9 @@ def test_the_default_project_passes_its_suite_on_sqlite_with_no_services(
     project_environment: Callable[..., Environment], default_combination: baking.Combination, tmp_path: Path
 ) -> None:
     environment = project_environment(default_combination)
-    suite = environment.pytest(tmp_path)
+    # No services on purpose: tests that need a broker skip here (CI unset), and run in the PostgreSQL
+    # test of the same combination, which provides one.
+    suite = environment.pytest(tmp_path, CI="")
     assert suite.ok, suite.report
 
 
@@ -153,6 +166,7 @@ def test_check_deploy_passes_with_production_settings(
         DATABASE_URL=f"{postgresql}/postgres",
         REDIS_URL=REDIS_URL,
         DJANGO_ALLOWED_HOSTS="api.example.com",
+        **_broker_environment(runtime_combination),
     )
     assert check.ok, check.report
 

@@ -91,7 +91,8 @@ def test_the_covering_set_holds_every_pair_of_choices_and_starts_with_the_defaul
         for second in names[index + 1 :]
         for first_value in options[first]
         for second_value in options[second]
-        if not any(row[first] == first_value and row[second] == second_value for row in rows)
+        if baking.is_sensible({first: first_value, second: second_value})
+        and not any(row[first] == first_value and row[second] == second_value for row in rows)
     ]
     assert not missing, f"pairs the covering set never bakes: {missing}"
     assert len(rows) < len(baking.every_combination(options)) or len(names) < 3

@@ -1,8 +1,20 @@
 """Fixtures shared by every test: clients, users, and a clean cache per test."""
 
+{% if cookiecutter.task_queue == "celery" -%}
+import os
+from collections.abc import Iterator
+
+{% endif -%}
 import pytest
+{%- if cookiecutter.task_queue == "celery" %}
+from celery.contrib.testing.worker import start_worker
+{%- endif %}
 from django.core.cache import cache
 from rest_framework.test import APIClient
+
+{% if cookiecutter.task_queue == "celery" -%}
+from config.celery import app as celery_app
+{% endif -%}
 
 from {{ cookiecutter.project_slug }}.users.models import User
 from {{ cookiecutter.project_slug }}.users.tests.factories import UserFactory
@@ -43,3 +55,42 @@ def staff_client(staff_user: User) -> APIClient:
     client = APIClient()
     client.force_authenticate(staff_user)
     return client
+{%- if cookiecutter.task_queue == "celery" %}
+
+
+BROKER_HINT = "{{ 'a Redis broker: set CELERY_BROKER_URL=redis://127.0.0.1:6379/1' if cookiecutter.celery_broker == 'redis' else 'a RabbitMQ broker: set CELERY_BROKER_URL=amqp://guest:guest@127.0.0.1:5672//' }}"
+
+
+@pytest.fixture
+def celery_broker_url() -> str:
+    """The real broker: without one, worker tests skip on a laptop and fail in CI, where it must be."""
+    url = os.environ.get("CELERY_BROKER_URL", "")
+    if not url:
+        reason = f"needs {BROKER_HINT}"
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(f"{reason} (CI=true: worker tests may not skip)", pytrace=False)
+        pytest.skip(reason)
+    return url
+
+
+@pytest.fixture
+def celery_eager_off(celery_broker_url: str, transactional_db: None) -> Iterator[None]:
+    """Queued tasks go to the real broker, into this run's queues, emptied first.
+
+    transactional_db: a worker reads the rows through its own connection, so they must be committed.
+    """
+    celery_app.conf.task_always_eager = False
+    celery_app.control.purge()
+    yield
+    celery_app.conf.task_always_eager = True
+
+
+@pytest.fixture
+def celery_worker(celery_eager_off: None) -> Iterator[None]:
+    """A worker thread consuming this run's queues from the real broker.
+
+    shutdown_timeout is generous: on a busy CI machine, closing the connection takes seconds.
+    """
+    with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=60):
+        yield
+{%- endif %}

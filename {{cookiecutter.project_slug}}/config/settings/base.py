@@ -7,6 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import environ
+{%- if cookiecutter.task_queue == "celery" %}
+from kombu import Queue
+{%- endif %}
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 APPS_DIR = BASE_DIR / "{{ cookiecutter.project_slug }}"
@@ -52,6 +55,10 @@ THIRD_PARTY_APPS = [
 {%- if cookiecutter.api_auth == "token" %}
     "rest_framework.authtoken",
 {%- endif %}
+{%- if cookiecutter.task_queue == "celery" %}
+    "django_celery_beat",
+    "django_celery_results",
+{%- endif %}
 ]
 LOCAL_APPS = [
     "{{ cookiecutter.project_slug }}.core",
@@ -60,6 +67,9 @@ LOCAL_APPS = [
     "{{ cookiecutter.project_slug }}.shop",
 {%- elif cookiecutter.example_app == "cms" %}
     "{{ cookiecutter.project_slug }}.cms",
+{%- endif %}
+{%- if cookiecutter.task_queue == "celery" %}
+    "{{ cookiecutter.project_slug }}.reports",
 {%- endif %}
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -187,6 +197,57 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v[0-9]+",
 }
+
+{%- if cookiecutter.task_queue == "celery" %}
+
+# Celery. The broker comes from the environment (production requires it); without one, local.py
+# and test.py run tasks eagerly in the calling process.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+{%- if cookiecutter.celery_broker == "redis" %}
+# Redis hands an unacknowledged message to another worker once this many seconds have passed; it
+# must outlast the longest countdown or ETA (retry backoff tops out at 10 minutes) or a waiting
+# task would run twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=60 * 60 * 2),
+    "socket_connect_timeout": 5,
+    "socket_timeout": 30,
+}
+{%- endif %}
+# Results live in the database (django-celery-results): the same store whichever broker is chosen,
+# visible in the admin, and removed after CELERY_RESULT_EXPIRES by beat's daily backend_cleanup.
+CELERY_RESULT_BACKEND = "django-db"
+CELERY_RESULT_EXTENDED = True
+CELERY_RESULT_EXPIRES = env.int("CELERY_RESULT_EXPIRES", default=60 * 60 * 24 * 7)
+# JSON only: a pickled message from a compromised broker would run code in the worker.
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TASK_SERIALIZER = "json"
+CELERY_RESULT_SERIALIZER = "json"
+# At-least-once delivery: acknowledge after the task returns and requeue when the worker process
+# dies, one message in hand per process. Tasks are therefore written to be safe to run twice.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=60)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=90)
+CELERY_TASK_TRACK_STARTED = True
+CELERY_WORKER_SEND_TASK_EVENTS = True
+CELERY_TASK_SEND_SENT_EVENT = True
+# Django's LOGGING stays in charge of the root logger (config/celery.py).
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Named queues, so slow reports never hold up emails: run workers per queue with -Q at scale.
+CELERY_TASK_DEFAULT_QUEUE = "default"
+# Each queue is bound by its own name: a message routed to one queue lands in that queue only.
+CELERY_TASK_QUEUES = tuple(
+    Queue(name, routing_key=name) for name in ("default", "emails", "reports")
+)
+CELERY_TASK_ROUTES = {
+    "*.send_*_email": {"queue": "emails"},
+    "*.build_*_report": {"queue": "reports"},
+}
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+CELERY_TIMEZONE = TIME_ZONE
+{%- endif %}
 
 # Logging: one readable line per record on stderr.
 LOGGING = {

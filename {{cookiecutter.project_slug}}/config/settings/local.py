@@ -6,15 +6,33 @@ import sys
 from django.core.management.utils import get_random_secret_key
 
 from .base import *
+{%- if cookiecutter.task_queue == "celery" %}
+from .base import CELERY_BROKER_URL, DATABASES, env
+{%- else %}
 from .base import DATABASES, env
+{%- endif %}
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 # The post-generation hook writes a real key to .env; a random one keeps a bare checkout working.
 SECRET_KEY = env("DJANGO_SECRET_KEY", default=get_random_secret_key())
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
+{%- if cookiecutter.task_queue == "celery" %}
+
+# No broker configured: tasks run inline when they are queued, so the project works with no services.
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+{%- endif %}
 
 # runserver's autoreloader imports settings again in a child process (RUN_MAIN=true):
 # announce the backends from the parent only, so the line appears once.
 if os.environ.get("RUN_MAIN") != "true":
     engine = DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+{%- if cookiecutter.task_queue == "celery" %}
+    tasks = "eager (no CELERY_BROKER_URL)" if CELERY_TASK_ALWAYS_EAGER else "broker"
+    print(
+        f"local settings: database={engine}, cache=local memory, tasks={tasks}",
+        file=sys.stderr,
+    )
+{%- else %}
     print(f"local settings: database={engine}, cache=local memory", file=sys.stderr)
+{%- endif %}

@@ -24,6 +24,11 @@ CACHES = {
     }
 }
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+{%- if cookiecutter.task_queue == "celery" %}
+
+# Tasks go through a real broker; eager execution would run them inside web requests.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL")
+{%- endif %}
 
 # HTTPS: TLS ends at the proxy in front, which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

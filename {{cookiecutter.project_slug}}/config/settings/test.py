@@ -1,8 +1,21 @@
 """Settings for the test suite: fast hashing and in-memory email; PostgreSQL when DATABASE_URL is set."""
 
 from django.core.management.utils import get_random_secret_key
+{%- if cookiecutter.task_queue == "celery" %}
+from django.utils.crypto import get_random_string
+from kombu import Queue
+{%- endif %}
 
 from .base import *
+{%- if cookiecutter.task_queue == "celery" %}
+from .base import (
+    CELERY_TASK_DEFAULT_QUEUE,
+    CELERY_TASK_QUEUES,
+    CELERY_TASK_ROUTES,
+    DATABASES,
+    env,
+)
+{%- endif %}
 
 SECRET_KEY = get_random_secret_key()
 DEBUG = False
@@ -10,3 +23,25 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Serve static files from the finders: the suite never runs collectstatic.
 WHITENOISE_AUTOREFRESH = True
+{%- if cookiecutter.task_queue == "celery" %}
+
+# Tasks run inline; the worker tests switch this off and use the broker in CELERY_BROKER_URL.
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True
+# Queue names of this run only, so that test runs sharing a broker never take each other's
+# messages; a worker started by a test inherits the suffix through the environment. RabbitMQ
+# deletes such a queue after ten idle minutes (x-expires); Redis drops an emptied list by itself.
+TEST_QUEUE_SUFFIX = env("CELERY_TEST_QUEUE_SUFFIX", default=get_random_string(8))
+CELERY_TASK_DEFAULT_QUEUE = f"{CELERY_TASK_DEFAULT_QUEUE}-{TEST_QUEUE_SUFFIX}"
+CELERY_TASK_QUEUES = tuple(
+    Queue(name, routing_key=name, expires=600)
+    for name in (f"{queue.name}-{TEST_QUEUE_SUFFIX}" for queue in CELERY_TASK_QUEUES)
+)
+CELERY_TASK_ROUTES = {
+    pattern: {"queue": f"{route['queue']}-{TEST_QUEUE_SUFFIX}"}
+    for pattern, route in CELERY_TASK_ROUTES.items()
+}
+# A worker in another process (the crash test) must see the test database: on SQLite, a file.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["TEST"] = {"NAME": BASE_DIR / "test-db.sqlite3"}
+{%- endif %}

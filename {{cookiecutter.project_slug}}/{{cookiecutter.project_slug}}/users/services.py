@@ -1,15 +1,26 @@
 """Writes to accounts; each function is one transaction and validates before it saves."""
 
+{% if cookiecutter.task_queue == "celery" -%}
+from functools import partial
+
+{% endif -%}
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from .models import User
+{%- if cookiecutter.task_queue == "celery" %}
+from .tasks import send_welcome_email
+{%- endif %}
 
 
 @transaction.atomic
 def user_register(*, email: str, password: str, name: str = "") -> User:
+{%- if cookiecutter.task_queue == "celery" %}
+    """Create an account after Django's password validators accept the password; greet it once committed."""
+{%- else %}
     """Create an account after Django's password validators accept the password."""
+{%- endif %}
     user = User(email=User.objects.normalize_email(email).lower(), name=name)
     try:
         validate_password(password, user=user)
@@ -18,6 +29,11 @@ def user_register(*, email: str, password: str, name: str = "") -> User:
     user.set_password(password)
     user.full_clean()
     user.save()
+{%- if cookiecutter.task_queue == "celery" %}
+    # Queued only if the account is committed: a rollback sends nothing, and the worker always finds
+    # the row. robust: a broker outage is logged instead of failing a registration already saved.
+    transaction.on_commit(partial(send_welcome_email.delay, user.pk), robust=True)
+{%- endif %}
     return user
 
 

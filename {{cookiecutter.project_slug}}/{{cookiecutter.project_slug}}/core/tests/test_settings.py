@@ -15,12 +15,20 @@ PRODUCTION = {
     "DJANGO_ALLOWED_HOSTS": "api.example.com",
     "DATABASE_URL": "sqlite:///:memory:",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
+{%- if cookiecutter.task_queue == "celery" and cookiecutter.celery_broker == "redis" %}
+    "CELERY_BROKER_URL": "redis://127.0.0.1:6379/1",
+{%- elif cookiecutter.task_queue == "celery" %}
+    "CELERY_BROKER_URL": "amqp://guest:guest@127.0.0.1:5672//",
+{%- endif %}
 }
 
 
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
     clean.pop("DATABASE_URL", None)
+{%- if cookiecutter.task_queue == "celery" %}
+    clean.pop("CELERY_BROKER_URL", None)
+{%- endif %}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=PROJECT_ROOT,

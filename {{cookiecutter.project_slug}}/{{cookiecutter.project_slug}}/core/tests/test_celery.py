@@ -1,0 +1,112 @@
+"""The Celery app: what it finds, how it delivers, how it logs, and how /readyz sees the broker."""
+
+import logging
+import time
+
+import pytest
+from celery import signals
+from django.conf import settings
+from rest_framework import status
+
+from config.celery import app as celery_app
+
+from .test_settings import PRODUCTION, manage
+
+PROJECT_TASKS = {
+    "{{ cookiecutter.project_slug }}.users.tasks.send_welcome_email",
+    "{{ cookiecutter.project_slug }}.reports.tasks.build_daily_signup_report",
+}
+
+
+def test_the_tasks_of_every_app_are_registered():
+    celery_app.loader.import_default_modules()
+
+    assert set(celery_app.tasks) >= PROJECT_TASKS
+
+
+def test_delivery_is_at_least_once_with_json_only():
+    conf = celery_app.conf
+
+    assert (conf.task_acks_late, conf.task_reject_on_worker_lost) == (True, True)
+    assert conf.worker_prefetch_multiplier == 1
+    assert conf.accept_content == ["json"]
+    assert conf.task_soft_time_limit < conf.task_time_limit
+{%- if cookiecutter.celery_broker == "redis" %}
+
+
+def test_no_task_waits_longer_than_the_redis_visibility_timeout():
+    """A countdown beyond the visibility timeout would make Redis hand the message out twice."""
+    celery_app.loader.import_default_modules()
+    visibility_timeout = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+    longest_countdown = max(
+        getattr(celery_app.tasks[name], "retry_backoff_max", 0) for name in PROJECT_TASKS
+    )
+
+    assert longest_countdown < visibility_timeout
+{%- endif %}
+
+
+def test_every_queue_is_bound_by_its_own_name_so_no_message_lands_twice():
+    bindings = {queue.name: queue.routing_key for queue in celery_app.conf.task_queues}
+
+    assert bindings == {name: name for name in bindings}
+    assert len(bindings) == 3
+
+
+def test_workers_log_through_djangos_logging_configuration():
+    signals.setup_logging.send(sender=None, loglevel=logging.INFO, logfile=None, format="")
+
+    root = logging.getLogger()
+    formats = [handler.formatter._fmt for handler in root.handlers if handler.formatter]
+    assert settings.LOGGING["formatters"]["plain"]["format"] in formats
+
+
+@pytest.mark.django_db
+def test_readyz_reports_an_unreachable_broker_quickly(client, monkeypatch):
+    monkeypatch.setitem(celery_app.conf, "task_always_eager", False)
+    # Celery reads the variable before its settings, so the variable is what must point nowhere.
+{%- if cookiecutter.celery_broker == "redis" %}
+    monkeypatch.setenv("CELERY_BROKER_URL", "redis://127.0.0.1:1/0")
+{%- else %}
+    monkeypatch.setenv("CELERY_BROKER_URL", "amqp://guest:guest@127.0.0.1:1//")
+{%- endif %}
+    started = time.monotonic()
+
+    response = client.get("/readyz")
+
+    assert time.monotonic() - started < 10
+    assert response.status_code == status.HTTP_503_SERVICE_UNAVAILABLE
+    assert response.json()["checks"] == {"database": "ok", "broker": "unavailable"}
+
+
+@pytest.mark.usefixtures("celery_eager_off")
+def test_readyz_reaches_the_real_broker(client):
+    response = client.get("/readyz")
+
+    assert response.status_code == status.HTTP_200_OK
+    assert response.json()["checks"] == {"database": "ok", "broker": "ok"}
+
+
+@pytest.mark.parametrize(
+    ("broker", "announced"),
+    [("", "tasks=eager (no CELERY_BROKER_URL)"), ("redis://127.0.0.1:6379/1", "tasks=broker")],
+)
+def test_local_settings_say_whether_tasks_run_eagerly(broker, announced):
+    result = manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="config.settings.local",
+        DJANGO_READ_DOT_ENV_FILE="false",
+        CELERY_BROKER_URL=broker,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count(announced) == 1
+
+
+def test_production_refuses_to_start_without_a_broker():
+    env = {key: value for key, value in PRODUCTION.items() if key != "CELERY_BROKER_URL"}
+
+    result = manage("check", **env)
+
+    assert result.returncode != 0
+    assert "Set the CELERY_BROKER_URL environment variable" in result.stderr
