@@ -89,7 +89,10 @@ def test_a_method_the_endpoint_lacks_gets_a_405_body(user_client):
 
 @pytest.mark.parametrize(
     ("django_error", "expected_status", "expected_code"),
-    [(Http404("No Post matches."), 404, "not_found"), (PermissionDenied(), 403, "permission_denied")],
+    [
+        (Http404("No Post matches."), 404, "not_found"),
+        (PermissionDenied(), 403, "permission_denied"),
+    ],
 )
 def test_django_404_and_403_raised_in_a_view_keep_drf_codes(
     django_error, expected_status, expected_code
