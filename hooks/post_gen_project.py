@@ -41,6 +41,7 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         frozenset({"celery"}),
         (
             "config/celery.py",
+            "docs/erd-reports.md",
             "{slug}/core/periodic.py",
             "{slug}/core/tests/test_celery.py",
             "{slug}/core/tests/test_periodic.py",
