@@ -5,11 +5,17 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
+{% if cookiecutter.prometheus == "y" -%}
+from {{ cookiecutter.project_slug }}.core import metrics
+{% endif -%}
 from {{ cookiecutter.project_slug }}.core import views as core_views
 
 urlpatterns = [
     path("livez", core_views.livez, name="livez"),
     path("readyz", core_views.readyz, name="readyz"),
+{%- if cookiecutter.prometheus == "y" %}
+    path("metrics", metrics.metrics, name="metrics"),
+{%- endif %}
     path("api/v1/auth/", include("{{ cookiecutter.project_slug }}.users.api.auth_urls")),
     path("api/v1/users/", include("{{ cookiecutter.project_slug }}.users.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
