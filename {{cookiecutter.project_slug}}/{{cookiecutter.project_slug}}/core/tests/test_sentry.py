@@ -5,6 +5,7 @@ import sentry_sdk
 
 from config.sentry import init_sentry
 
+PASSWORD = "pw-in-a-request-body"  # pragma: allowlist secret
 SETTINGS = {
     "environment": "staging",
     "release": "app@1.2.3",
@@ -48,7 +49,7 @@ def test_passwords_tokens_and_emails_are_scrubbed_from_events(sentry_client):
             "headers": {"Authorization": "Bearer abc", "X-Request-ID": "trace-1"},
             "cookies": {"sessionid": "s3cr3t"},
         },
-        "extra": {"payload": {"email": "a@example.com", "password": "pw", "refresh": "r"}},
+        "extra": {"payload": {"email": "a@example.com", "password": PASSWORD, "refresh": "r"}},
     }
 
     client.options["event_scrubber"].scrub_event(event)
@@ -57,5 +58,5 @@ def test_passwords_tokens_and_emails_are_scrubbed_from_events(sentry_client):
     assert event["request"]["headers"]["X-Request-ID"] == "trace-1"
     payload = event["extra"]["payload"]
     assert "a@example.com" not in str(payload)
-    assert "pw" not in payload.values()
+    assert PASSWORD not in payload.values()
     assert payload["refresh"] != "r"
