@@ -49,7 +49,8 @@ def init_sentry(
             RedisIntegration(),
 {%- endif %}
         ],
-        send_default_pii=False,
+        # send_default_pii is left unset, which means off: sentry-sdk 2.7x deprecates passing it,
+        # and its successor (data_collection) would switch the event scrubber below off.
         # Request bodies hold passwords and personal data: send none, whatever the scrubber knows.
         max_request_body_size="never",
         event_scrubber=EventScrubber(denylist=DENYLIST, recursive=True),

@@ -38,7 +38,7 @@ def test_with_a_dsn_the_sdk_reads_release_environment_and_rates(sentry_client):
     assert client.options["environment"] == "staging"
     assert client.options["sample_rate"] == 0.5
     assert client.options["traces_sample_rate"] == 0.1
-    assert client.options["send_default_pii"] is False
+    assert client.should_send_default_pii() is False
     assert client.options["max_request_body_size"] == "never"
 
 
