@@ -52,6 +52,8 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
             "{slug}/users/tests/test_worker.py",
         ),
     ),
+    ("sentry", frozenset({"y"}), ("config/sentry.py", "{slug}/core/tests/test_sentry.py")),
+    ("prometheus", frozenset({"y"}), ("{slug}/core/metrics.py", "{slug}/core/tests/test_metrics.py")),
 ]
 
 LICENSES_DIR = "licenses"
@@ -96,6 +98,8 @@ def env_values() -> dict[str, str]:
         "DJANGO_SECRET_KEY": make_secret(64),
         "DJANGO_ADMIN_URL": f"admin-{make_secret(16, ADMIN_ALPHABET)}/",
         "POSTGRES_PASSWORD": make_secret(32),
+        # Only written when .env.example has the line (prometheus=y): the bearer token for /metrics.
+        "DJANGO_METRICS_TOKEN": make_secret(32),
     }
 
 

@@ -49,8 +49,12 @@ DJANGO_APPS = [
 ]
 THIRD_PARTY_APPS = [
     "corsheaders",
+{%- if cookiecutter.django_version == "5.2" %}
+    "csp",
+{%- endif %}
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "rest_framework",
 {%- if cookiecutter.api_auth == "token" %}
     "rest_framework.authtoken",
@@ -85,7 +89,17 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Middleware
 MIDDLEWARE = [
+    # Outermost: the request id and the metrics cover everything below, redirects included.
+    "{{ cookiecutter.project_slug }}.core.request_context.RequestIdMiddleware",
+{%- if cookiecutter.prometheus == "y" %}
+    "{{ cookiecutter.project_slug }}.core.metrics.PrometheusMiddleware",
+{%- endif %}
     "django.middleware.security.SecurityMiddleware",
+{%- if cookiecutter.django_version == "5.2" %}
+    "csp.middleware.CSPMiddleware",
+{%- else %}
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+{%- endif %}
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -139,6 +153,31 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
+# Content-Security-Policy: every script, style and font comes from this origin (the API docs'
+# assets are served by drf-spectacular-sidecar, not a CDN). Swagger UI and ReDoc set inline styles
+# and ReDoc starts a worker from a blob: URL; scripts stay 'self' only.
+CSP_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'", "data:"],
+    "worker-src": ["'self'", "blob:"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+{%- if cookiecutter.django_version == "5.2" %}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": CSP_DIRECTIVES}
+{%- else %}
+SECURE_CSP = CSP_DIRECTIVES
+{%- endif %}
+
+# Request bodies over this size are refused with 413 before they are parsed.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
+
 # CORS: only the API answers cross-origin requests, and only to listed origins.
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOWED_ORIGINS = env.list("DJANGO_CORS_ALLOWED_ORIGINS", default=[])
@@ -172,6 +211,9 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("DJANGO_THROTTLE_ANON", default="100/hour"),
         "user": env("DJANGO_THROTTLE_USER", default="1000/hour"),
+        # Sign-in attempts, against password guessing (users/api/throttling.py).
+        "sign_in_ip": env("DJANGO_THROTTLE_SIGN_IN_IP", default="20/hour"),
+        "sign_in_account": env("DJANGO_THROTTLE_SIGN_IN_ACCOUNT", default="10/hour"),
     },
     "EXCEPTION_HANDLER": "{{ cookiecutter.project_slug }}.core.exceptions.api_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -196,6 +238,13 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v[0-9]+",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "{{ cookiecutter.project_slug }}.core.openapi.add_error_responses",
+    ],
 }
 
 {%- if cookiecutter.task_queue == "celery" %}
@@ -249,15 +298,37 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
 {%- endif %}
 
-# Logging: one readable line per record on stderr.
+# Logging: one record per line on stderr, with the request id. "plain" reads well in a terminal;
+# "json" (production's default) is one JSON object per line for a log collector.
+# python-json-logger is a formatter for the standard logging module: Django's, gunicorn's and every
+# library's records come out in the same shape with no change to how code logs.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "context": {"()": "{{ cookiecutter.project_slug }}.core.request_context.LogContextFilter"},
+    },
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["context"],
+            "formatter": env("DJANGO_LOG_FORMAT", default="plain"),
+        },
     },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
 }
+
+# Health and metrics
+HEALTH_CHECK_TIMEOUT = env.float("DJANGO_HEALTH_CHECK_TIMEOUT", default=2.0)
+{%- if cookiecutter.prometheus == "y" %}
+# Unset: /metrics answers 404. Set: it answers only "Authorization: Bearer <this token>".
+METRICS_TOKEN = env("DJANGO_METRICS_TOKEN", default="")
+{%- endif %}

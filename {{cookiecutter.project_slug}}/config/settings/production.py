@@ -1,7 +1,11 @@
 """Settings for production: every secret and service comes from the environment, or start-up fails naming it."""
 
+{% if cookiecutter.sentry == "y" -%}
+from config.sentry import init_sentry
+
+{% endif -%}
 from .base import *
-from .base import env
+from .base import LOGGING, env
 
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
@@ -33,7 +37,12 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 # HTTPS: TLS ends at the proxy in front, which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+{%- if cookiecutter.prometheus == "y" %}
+# Probes and the scraper call the pods directly over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^livez$", r"^readyz$", r"^metrics$"]
+{%- else %}
 SECURE_REDIRECT_EXEMPT = [r"^livez$", r"^readyz$"]
+{%- endif %}
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
@@ -60,3 +69,17 @@ EMAIL_PORT = env.int("DJANGO_EMAIL_PORT", default=587)
 EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("DJANGO_EMAIL_USE_TLS", default=True)
+
+# Logs: one JSON object per line unless DJANGO_LOG_FORMAT=plain.
+LOGGING["handlers"]["console"]["formatter"] = env("DJANGO_LOG_FORMAT", default="json")
+{%- if cookiecutter.sentry == "y" %}
+
+# Sentry: nothing is sent until SENTRY_DSN is set.
+init_sentry(
+    dsn=env("SENTRY_DSN", default=""),
+    environment=env("SENTRY_ENVIRONMENT", default="production"),
+    release=env("SENTRY_RELEASE", default="{{ cookiecutter.project_slug }}@{{ cookiecutter.version }}"),
+    sample_rate=env.float("SENTRY_SAMPLE_RATE", default=1.0),
+    traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+)
+{%- endif %}

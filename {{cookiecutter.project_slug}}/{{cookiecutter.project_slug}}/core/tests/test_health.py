@@ -1,5 +1,8 @@
 """/livez and /readyz."""
 
+import threading
+import time
+
 import pytest
 from django.db import OperationalError
 from rest_framework import status
@@ -45,3 +48,23 @@ def test_readyz_answers_503_naming_the_dependency_that_is_down(client, monkeypat
     assert response.status_code == status.HTTP_503_SERVICE_UNAVAILABLE
     assert response.json()["status"] == "unavailable"
     assert response.json()["checks"]["database"] == "unavailable"
+
+
+@pytest.mark.django_db
+def test_readyz_answers_503_in_bounded_time_when_a_dependency_hangs(client, monkeypatch, settings):
+    settings.HEALTH_CHECK_TIMEOUT = 0.2
+    released = threading.Event()
+
+    def hangs() -> None:
+        released.wait(timeout=5)
+
+    monkeypatch.setitem(health.READINESS_CHECKS, "broker", hangs)
+    started = time.monotonic()
+    try:
+        response = client.get("/readyz")
+    finally:
+        released.set()
+
+    assert time.monotonic() - started < 2
+    assert response.status_code == status.HTTP_503_SERVICE_UNAVAILABLE
+    assert response.json()["checks"] == {"database": "ok", "broker": "timeout"}

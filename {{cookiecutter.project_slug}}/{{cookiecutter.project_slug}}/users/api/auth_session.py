@@ -9,10 +9,12 @@ from rest_framework.response import Response
 
 from .serializers import UserOutputSerializer
 from .sign_in import SignInInputSerializer, authenticate_or_fail
+from .throttling import SIGN_IN_THROTTLES
 
 
 class SessionLoginView(generics.GenericAPIView):
     permission_classes = (permissions.AllowAny,)
+    throttle_classes = SIGN_IN_THROTTLES
     serializer_class = SignInInputSerializer
 
     @extend_schema(responses={200: UserOutputSerializer})

@@ -11,10 +11,12 @@ from rest_framework.response import Response
 
 from ..models import User
 from .sign_in import SignInInputSerializer, authenticate_or_fail
+from .throttling import SIGN_IN_THROTTLES
 
 
 class TokenObtainView(generics.GenericAPIView):
     permission_classes = (permissions.AllowAny,)
+    throttle_classes = SIGN_IN_THROTTLES
     serializer_class = SignInInputSerializer
 
     @extend_schema(

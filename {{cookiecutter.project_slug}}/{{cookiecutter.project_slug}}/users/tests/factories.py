@@ -5,7 +5,7 @@ from factory.django import DjangoModelFactory, Password
 
 from ..models import User
 
-DEFAULT_PASSWORD = "correct-horse-battery-staple"
+DEFAULT_PASSWORD = "correct-horse-battery-staple"  # pragma: allowlist secret
 
 
 class UserFactory(DjangoModelFactory[User]):

@@ -37,9 +37,9 @@ def test_staff_add_a_user_by_email(admin_client_logged_in):
         {
             "email": "added@example.com",
             "name": "Added",
-            "usable_password": "true",
-            "password1": "a-long-unusual-passphrase",
-            "password2": "a-long-unusual-passphrase",
+            "usable_password": "true",  # pragma: allowlist secret
+            "password1": "a-long-unusual-passphrase",  # pragma: allowlist secret
+            "password2": "a-long-unusual-passphrase",  # pragma: allowlist secret
         },
     )
 

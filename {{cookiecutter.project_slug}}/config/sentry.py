@@ -1,0 +1,58 @@
+"""Error reporting to Sentry: a no-op until SENTRY_DSN is set, and never sends personal data."""
+
+import sentry_sdk
+{%- if cookiecutter.get("task_queue", "none") == "celery" %}
+from sentry_sdk.integrations.celery import CeleryIntegration
+{%- endif %}
+from sentry_sdk.integrations.django import DjangoIntegration
+{%- if cookiecutter.get("cache", "none") == "redis" or cookiecutter.get("task_queue", "none") == "celery" %}
+from sentry_sdk.integrations.redis import RedisIntegration
+{%- endif %}
+from sentry_sdk.scrubber import DEFAULT_DENYLIST, EventScrubber
+
+# Keys whose values never leave the process, on top of sentry-sdk's defaults (passwords, tokens,
+# cookies, authorization headers; IP addresses too while send_default_pii is off): what this
+# API's bodies and local variables call secrets or personal data.
+DENYLIST = [
+    *DEFAULT_DENYLIST,
+    "access",
+    "email",
+    "key",
+    "refresh",
+    "secret_key",
+]
+
+
+def init_sentry(
+    *,
+    dsn: str,
+    environment: str,
+    release: str,
+    sample_rate: float,
+    traces_sample_rate: float,
+) -> bool:
+    """Start the SDK when a DSN is given; return whether it started."""
+    if not dsn:
+        return False
+    sentry_sdk.init(
+        dsn=dsn,
+        environment=environment,
+        release=release,
+        sample_rate=sample_rate,
+        traces_sample_rate=traces_sample_rate,
+        integrations=[
+            DjangoIntegration(),
+{%- if cookiecutter.get("task_queue", "none") == "celery" %}
+            CeleryIntegration(monitor_beat_tasks=True),
+{%- endif %}
+{%- if cookiecutter.get("cache", "none") == "redis" or cookiecutter.get("task_queue", "none") == "celery" %}
+            RedisIntegration(),
+{%- endif %}
+        ],
+        # send_default_pii is left unset, which means off: sentry-sdk 2.7x deprecates passing it,
+        # and its successor (data_collection) would switch the event scrubber below off.
+        # Request bodies hold passwords and personal data: send none, whatever the scrubber knows.
+        max_request_body_size="never",
+        event_scrubber=EventScrubber(denylist=DENYLIST, recursive=True),
+    )
+    return True

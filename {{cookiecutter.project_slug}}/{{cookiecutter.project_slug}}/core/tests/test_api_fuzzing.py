@@ -1,0 +1,146 @@
+"""Fuzzing the API from its own OpenAPI schema: no 5xx, and every answer fits the schema.
+
+schemathesis reads /api/schema/ and, for every operation, generates requests that fit the schema
+(positive) and requests that break it (negative). They go in-process through the WSGI app as an
+anonymous caller, a signed-in user and a staff member, and every response is checked:
+
+- not_a_server_error: no 5xx, ever.
+- status_code_conformance: the status is one the schema documents (every operation documents 4XX
+  with the common error body, see core/openapi.py).
+- content_type_conformance, response_headers_conformance, response_schema_conformance: the body
+  and headers are what the schema says for that status.
+
+Excluded, and why:
+- negative_data_rejection: DRF coerces scalars on purpose (the JSON number 5 is accepted as the
+  name "5"), so some schema-breaking requests are rightly answered 2xx.
+- positive_data_acceptance: a request that fits the schema can still be refused for reasons a
+  schema cannot express (a common password, an email already taken, wrong credentials).
+- ignored_auth, missing_required_header, unsupported_method: the anonymous run already proves
+  every protected operation refuses a caller without credentials, and test_errors.py covers 405.
+- use_after_free, ensure_resource_availability: stateful checks for create/read/delete by id; no
+  endpoint here has such a pair.
+- max_response_time: depends on the machine, not the code.
+
+MAX_EXAMPLES bounds the run: operations x 2 modes x 3 callers x MAX_EXAMPLES cases at most. Each
+test records how many cases it ran as the ``schemathesis_cases`` property (JUnit XML) and prints
+it (``pytest -rP``).
+"""
+
+import os
+from collections import Counter
+from collections.abc import Callable
+
+import pytest
+import schemathesis
+from django.conf import settings as django_settings
+from django.core import signals
+from django.core.cache import cache
+from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
+from django.test import Client
+from django.utils.crypto import get_random_string
+from hypothesis import HealthCheck, Phase, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis.errors import Unsatisfiable
+from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from {{ cookiecutter.project_slug }}.users.models import User
+from {{ cookiecutter.project_slug }}.users.tests.factories import UserFactory
+
+# Small by default so the suite stays fast; FUZZ_MAX_EXAMPLES=200 for a deep run.
+MAX_EXAMPLES = int(os.environ.get("FUZZ_MAX_EXAMPLES", "4"))
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
+CALLERS: dict[str, Callable[[], User] | None] = {
+    "anonymous": None,
+    "user": UserFactory,
+    "staff": lambda: UserFactory(is_staff=True, is_superuser=True),
+}
+
+
+@pytest.fixture
+def api_schema(settings):
+    # The in-process client calls the app as http://localhost.
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]
+    # As Django's test client does: a request's end must not close the connection that holds the
+    # test's transaction (PostgreSQL would lose every row the test wrote).
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi("/api/schema/?format=json", WSGIHandler())
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+def signed_in(user: User) -> dict[str, dict[str, str]]:
+    """A session cookie and a CSRF pair: session login works whatever API auth is chosen."""
+    client = Client()
+    client.force_login(user)
+    csrf_secret = get_random_string(32)
+    return {
+        "cookies": {
+            django_settings.SESSION_COOKIE_NAME: client.cookies[
+                django_settings.SESSION_COOKIE_NAME
+            ].value,
+            django_settings.CSRF_COOKIE_NAME: csrf_secret,
+        },
+        "headers": {"X-CSRFToken": csrf_secret},
+    }
+
+
+def fuzz_operation(
+    operation, mode: GenerationMode, account: User | None, cases_run: Counter[str]
+) -> None:
+    """Send up to MAX_EXAMPLES generated requests to one operation and check every response."""
+
+    @given(case=operation.as_strategy(generation_mode=mode))
+    @hypothesis_settings(
+        max_examples=MAX_EXAMPLES,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        phases=[Phase.explicit, Phase.generate, Phase.shrink],
+        suppress_health_check=list(HealthCheck),
+    )
+    def fuzz(case) -> None:
+        cache.clear()  # Throttle counters: every case starts with a full allowance.
+        credentials = signed_in(account) if account else {}
+        case.call_and_validate(checks=CHECKS, **credentials)
+        cases_run[operation.label] += 1
+
+    try:
+        fuzz()
+    except Unsatisfiable:
+        # Only in negative mode, for an operation with no parameter and no body (token revoke):
+        # there is nothing to make invalid.
+        if mode is not GenerationMode.NEGATIVE or operation.body or operation.query:
+            raise
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("caller", list(CALLERS))
+def test_no_operation_answers_a_5xx_or_breaks_its_schema(api_schema, caller, record_property):
+    make_user = CALLERS[caller]
+    account = make_user() if make_user else None
+    operations = [result.ok() for result in api_schema.get_all_operations()]
+    cases_run: Counter[str] = Counter()
+
+    for operation in operations:
+        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+            fuzz_operation(operation, mode, account, cases_run)
+
+    record_property("schemathesis_cases", cases_run.total())
+    print(f"schemathesis, {caller}: {cases_run.total()} cases over {len(operations)} operations")
+    assert operations, "the schema lists no operation"
+    assert set(cases_run) == {operation.label for operation in operations}  # each ran a case
