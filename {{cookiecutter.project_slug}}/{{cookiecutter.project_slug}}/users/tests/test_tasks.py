@@ -11,7 +11,7 @@ from config.celery import app as celery_app
 
 from ..services import user_register
 from ..tasks import send_welcome_email
-from .factories import UserFactory
+from .factories import DEFAULT_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def test_registering_sends_one_welcome_email_once_the_account_is_committed(
     django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        user_register(email="Ada@Example.com", password="a-long-unusual-passphrase", name="Ada")
+        user_register(email="Ada@Example.com", password=DEFAULT_PASSWORD, name="Ada")
         assert not mail.outbox, "the email left before the transaction committed"
 
     assert len(callbacks) == 1
@@ -43,7 +43,7 @@ def test_registering_sends_one_welcome_email_once_the_account_is_committed(
 
 def register_then_fail() -> None:
     with transaction.atomic():
-        user_register(email="gone@example.com", password="a-long-unusual-passphrase")
+        user_register(email="gone@example.com", password=DEFAULT_PASSWORD)
         raise RuntimeError("the surrounding request failed")
 
 

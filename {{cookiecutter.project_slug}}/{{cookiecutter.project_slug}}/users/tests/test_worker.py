@@ -7,13 +7,15 @@ from django.core import mail
 from django.urls import reverse
 from rest_framework import status
 
+from .factories import DEFAULT_PASSWORD
+
 pytestmark = pytest.mark.usefixtures("celery_worker")
 
 
 def test_a_real_worker_sends_the_welcome_email_after_registration_commits(api_client):
     response = api_client.post(
         reverse("auth:register"),
-        {"email": "sam@example.com", "password": "a-long-unusual-passphrase", "name": "Sam"},
+        {"email": "sam@example.com", "password": DEFAULT_PASSWORD, "name": "Sam"},
     )
     assert response.status_code == status.HTTP_201_CREATED
 
