@@ -29,6 +29,12 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         ("{slug}/users/api/auth_session.py", "{slug}/users/tests/test_auth_session.py"),
     ),
     ("api_auth", frozenset({"token", "session"}), ("{slug}/users/api/sign_in.py",)),
+    ("docker", frozenset({"y"}), ("Dockerfile", ".dockerignore", "compose.yaml", "compose.prod.yaml", "docker")),
+    ("kubernetes", frozenset({"y"}), ("k8s", "docs/kubernetes.md")),
+    # .github/workflows/release.yml also needs docker=y: its file name is a Jinja condition on docker.
+    ("ci", frozenset({"github"}), (".github",)),
+    ("ci", frozenset({"gitlab"}), (".gitlab-ci.yml",)),
+    ("ci", frozenset({"jenkins"}), ("Jenkinsfile",)),
 ]
 
 LICENSES_DIR = "licenses"
@@ -73,6 +79,8 @@ def env_values() -> dict[str, str]:
         "DJANGO_SECRET_KEY": make_secret(64),
         "DJANGO_ADMIN_URL": f"admin-{make_secret(16, ADMIN_ALPHABET)}/",
         "POSTGRES_PASSWORD": make_secret(32),
+        # Written only where .env.example has the key (Compose with the RabbitMQ broker).
+        "RABBITMQ_PASSWORD": make_secret(32),
     }
 
 
@@ -114,7 +122,7 @@ def print_next_steps(answers: dict[str, str]) -> None:
         "  uv sync                     # create .venv from pyproject.toml (writes uv.lock: commit it)\n"
         "  uv run pytest               # the test suite, on SQLite with no services\n"
         "  uv run python manage.py migrate && uv run python manage.py runserver\n"
-        "Secrets are in .env (mode 600, git-ignored). See README.md for PostgreSQL and Docker."
+        "Secrets are in .env (mode 600, git-ignored). README.md says how to run on PostgreSQL."
     )
 
 

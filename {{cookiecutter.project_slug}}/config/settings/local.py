@@ -18,3 +18,7 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.
 if os.environ.get("RUN_MAIN") != "true":
     engine = DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     print(f"local settings: database={engine}, cache=local memory", file=sys.stderr)
+
+# Email goes to the console unless DJANGO_EMAIL_BACKEND says otherwise; Compose sends it over SMTP to Mailpit.
+EMAIL_HOST = env("DJANGO_EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("DJANGO_EMAIL_PORT", default=1025)
