@@ -63,8 +63,13 @@ def artefact_combinations() -> list[baking.Combination]:
     everything_on = {"docker": "y", "kubernetes": "y"}
     services = [name for name in SERVICE_OPTIONS if name in options]
     for values in itertools.product(*(options[name] for name in services)):
+        chosen = dict(zip(services, values, strict=True))
+        # Without Celery the broker is not asked: its other values would bake the same files again.
+        default_broker = options.get("celery_broker", ("",))[0]
+        if chosen.get("task_queue") == "none" and chosen.get("celery_broker", default_broker) != default_broker:
+            continue
         if services:
-            rows += [{**everything_on, "ci": ci, **dict(zip(services, values, strict=True))} for ci in options["ci"]]
+            rows += [{**everything_on, "ci": ci, **chosen} for ci in options["ci"]]
     for python_version in options["python_version"][1:]:
         rows += [{**everything_on, "ci": ci, "python_version": python_version} for ci in options["ci"]]
     unique = {baking.combination_id(row): row for row in rows if baking.is_sensible(row)}
