@@ -18,16 +18,18 @@ UV_BOOTSTRAP :=
 endif
 
 RUN := $(UV) run --frozen --python $(PYTHON)
+# npm-groovy-lint (Jenkinsfile linter of tests/test_artifacts.py), pinned in package.json / package-lock.json.
+NPM_GROOVY_LINT := node_modules/.bin/npm-groovy-lint
 PYTEST_ARGS ?=
 
 .PHONY: test test-fast lint format bench
 
 ## test: the whole suite (hooks, options, rendering, integration) on 2 workers
-test: $(UV_BOOTSTRAP)
+test: $(UV_BOOTSTRAP) $(NPM_GROOVY_LINT)
 	$(RUN) pytest -n 2 $(PYTEST_ARGS)
 
 ## test-fast: everything but the integration layer
-test-fast: $(UV_BOOTSTRAP)
+test-fast: $(UV_BOOTSTRAP) $(NPM_GROOVY_LINT)
 	$(RUN) pytest -n 2 -m "not integration" $(PYTEST_ARGS)
 
 ## lint: ruff on the template's own code (hooks and tests)
@@ -42,6 +44,10 @@ format: $(UV_BOOTSTRAP)
 ## bench: median time of 10 default bakes
 bench: $(UV_BOOTSTRAP)
 	$(RUN) python benchmarks/bake_time.py
+
+$(NPM_GROOVY_LINT): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
 
 $(CURDIR)/.tools/bin/uv:
 	python3 -m venv .tools

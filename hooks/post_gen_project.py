@@ -54,6 +54,12 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
     ),
     ("sentry", frozenset({"y"}), ("config/sentry.py", "{slug}/core/tests/test_sentry.py")),
     ("prometheus", frozenset({"y"}), ("{slug}/core/metrics.py", "{slug}/core/tests/test_metrics.py")),
+    ("docker", frozenset({"y"}), ("Dockerfile", ".dockerignore", "compose.yaml", "compose.prod.yaml", "docker")),
+    ("kubernetes", frozenset({"y"}), ("k8s", "docs/kubernetes.md")),
+    # .github/workflows/release.yml also needs docker=y: its file name is a Jinja condition on docker.
+    ("ci", frozenset({"github"}), (".github",)),
+    ("ci", frozenset({"gitlab"}), (".gitlab-ci.yml",)),
+    ("ci", frozenset({"jenkins"}), ("Jenkinsfile",)),
 ]
 
 LICENSES_DIR = "licenses"
@@ -100,6 +106,8 @@ def env_values() -> dict[str, str]:
         "POSTGRES_PASSWORD": make_secret(32),
         # Only written when .env.example has the line (prometheus=y): the bearer token for /metrics.
         "DJANGO_METRICS_TOKEN": make_secret(32),
+        # Written only where .env.example has the key (Compose with the RabbitMQ broker).
+        "RABBITMQ_PASSWORD": make_secret(32),
     }
 
 
@@ -141,7 +149,7 @@ def print_next_steps(answers: dict[str, str]) -> None:
         "  uv sync                     # create .venv from pyproject.toml (writes uv.lock: commit it)\n"
         "  uv run pytest               # the test suite, on SQLite with no services\n"
         "  uv run python manage.py migrate && uv run python manage.py runserver\n"
-        "Secrets are in .env (mode 600, git-ignored). See README.md for PostgreSQL and Docker."
+        "Secrets are in .env (mode 600, git-ignored). README.md says how to run on PostgreSQL."
     )
 
 

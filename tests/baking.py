@@ -46,7 +46,8 @@ DEFAULT_CHOICES: dict[str, str] = {name: values[0] for name, values in CHOICE_OP
 
 # Options that cannot change what the generated code does at run time: the integration layer
 # (uv environment + generated test suite) does not multiply by them. Keep this list small.
-NO_RUNTIME_EFFECT: frozenset[str] = frozenset({"open_source_license", "init_git"})
+# docker, kubernetes and ci write deployment files only; tests/test_artifacts.py lints every combination of them.
+NO_RUNTIME_EFFECT: frozenset[str] = frozenset({"open_source_license", "init_git", "docker", "kubernetes", "ci"})
 RUNTIME_OPTIONS: dict[str, tuple[str, ...]] = {
     name: values for name, values in CHOICE_OPTIONS.items() if name not in NO_RUNTIME_EFFECT
 }

@@ -36,3 +36,7 @@ if os.environ.get("RUN_MAIN") != "true":
 {%- else %}
     print(f"local settings: database={engine}, cache=local memory", file=sys.stderr)
 {%- endif %}
+
+# Email goes to the console unless DJANGO_EMAIL_BACKEND says otherwise; Compose sends it over SMTP to Mailpit.
+EMAIL_HOST = env("DJANGO_EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("DJANGO_EMAIL_PORT", default=1025)
