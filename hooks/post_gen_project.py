@@ -36,6 +36,8 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         frozenset({"ecommerce", "cms"}),
         ("{slug}/core/management/commands/seed_demo.py", "{slug}/core/tests/test_seed_demo.py"),
     ),
+    ("cache", frozenset({"redis"}), ("{slug}/core/tests/test_cache_redis.py",)),
+    ("cache", frozenset({"none"}), ("{slug}/core/migrations", "{slug}/core/tests/test_cache_database.py")),
 ]
 
 LICENSES_DIR = "licenses"

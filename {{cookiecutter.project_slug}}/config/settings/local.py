@@ -6,7 +6,11 @@ import sys
 from django.core.management.utils import get_random_secret_key
 
 from .base import *
+{% if cookiecutter.cache == "redis" -%}
+from .base import DATABASES, REDIS_URL, env
+{%- else -%}
 from .base import DATABASES, env
+{%- endif %}
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 # The post-generation hook writes a real key to .env; a random one keeps a bare checkout working.
@@ -17,4 +21,9 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.
 # announce the backends from the parent only, so the line appears once.
 if os.environ.get("RUN_MAIN") != "true":
     engine = DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
-    print(f"local settings: database={engine}, cache=local memory", file=sys.stderr)
+{%- if cookiecutter.cache == "redis" %}
+    cache = "redis" if REDIS_URL else "local memory"
+{%- else %}
+    cache = "local memory"
+{%- endif %}
+    print(f"local settings: database={engine}, cache={cache}", file=sys.stderr)

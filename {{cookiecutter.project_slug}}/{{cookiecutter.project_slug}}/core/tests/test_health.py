@@ -24,7 +24,11 @@ def test_readyz_reports_every_dependency_ready(client):
     response = client.get("/readyz")
 
     assert response.status_code == status.HTTP_200_OK
+{%- if cookiecutter.cache == "redis" %}
+    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok"}}
+{%- else %}
     assert response.json() == {"status": "ok", "checks": {"database": "ok"}}
+{%- endif %}
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -38,4 +42,18 @@ def test_readyz_answers_503_naming_the_dependency_that_is_down(client, monkeypat
     response = client.get("/readyz")
 
     assert response.status_code == status.HTTP_503_SERVICE_UNAVAILABLE
-    assert response.json() == {"status": "unavailable", "checks": {"database": "unavailable"}}
+    assert response.json()["status"] == "unavailable"
+    assert response.json()["checks"]["database"] == "unavailable"
+{%- if cookiecutter.cache == "redis" %}
+
+
+@pytest.mark.django_db
+def test_readyz_reports_a_cache_that_loses_what_it_stores(client, settings):
+    # The dummy backend stores nothing; a real Redis outage is in test_cache_redis.py.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+    response = client.get("/readyz")
+
+    assert response.status_code == status.HTTP_503_SERVICE_UNAVAILABLE
+    assert response.json()["checks"] == {"database": "ok", "cache": "unavailable"}
+{%- endif %}
