@@ -1,8 +1,6 @@
 """Account endpoints: registration, the signed-in user, and the staff-only list, detail and statistics."""
 
-from typing import Any
-
-from typing import cast
+from typing import Any, cast
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, generics, permissions, status
