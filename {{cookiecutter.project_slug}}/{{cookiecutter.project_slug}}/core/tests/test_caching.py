@@ -1,7 +1,11 @@
+{% if cookiecutter.cache == "redis" -%}
 """The caching helpers: counted reads, versioned keys, invalidation on write, the stats command.
 
 They run on whichever cache the settings chose: Redis when REDIS_URL is set, local memory otherwise.
 """
+{%- else -%}
+"""The caching helpers: counted reads, versioned keys, invalidation on write, the stats command."""
+{%- endif %}
 
 import io
 

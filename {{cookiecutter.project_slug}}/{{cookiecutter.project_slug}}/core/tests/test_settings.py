@@ -23,7 +23,9 @@ PRODUCTION = {
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
     clean.pop("DATABASE_URL", None)
+{%- if cookiecutter.cache == "redis" %}
     clean.pop("REDIS_URL", None)
+{%- endif %}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=PROJECT_ROOT,

@@ -1,8 +1,12 @@
 """The cached user reads: served from the cache when warm, fresh on the next read after any write.
 
 Three layers: the list (view cache), one account (object cache), the statistics (get_or_set).
+{%- if cookiecutter.cache == "redis" %}
 Each write path is covered: the API, a direct model save or delete, and the admin. Run with
 REDIS_URL set and these run against Redis; without it, against local memory.
+{%- else %}
+Each write path is covered: the API, a direct model save or delete, and the admin.
+{%- endif %}
 """
 
 import pytest
