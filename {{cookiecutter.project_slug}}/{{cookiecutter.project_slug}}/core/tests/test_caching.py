@@ -188,3 +188,10 @@ def test_the_stats_command_prints_counts_and_resets_them():
     assert line.split() == ["tests.command", "2", "1", "66.7%"]
     assert "users.list" in out.getvalue()  # declared by the views, read or not
     assert caching.cache_stats()["tests.command"] == {"hits": 0, "misses": 0}
+
+
+@pytest.mark.parametrize("run", [1, 2])
+def test_every_test_starts_with_an_empty_cache(run):
+    # The second run fails if the first one's entry (or a throttle counter) leaked into it.
+    assert cache.get("leak-probe") is None
+    cache.set("leak-probe", run, timeout=None)
