@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import socket
 from collections.abc import Callable
@@ -52,11 +53,12 @@ def bake_cache(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
     """Bake once per set of answers per worker; tests must not modify what they get."""
     root = tmp_path_factory.mktemp("baked")
     baked: dict[str, Path] = {}
+    attempts = itertools.count()
 
     def bake(**answers: str) -> Path:
         key = baking.combination_id(answers)
         if key not in baked:
-            output = root / f"bake{len(baked):03d}"
+            output = root / f"bake{next(attempts):03d}"
             output.mkdir()
             baked[key] = baking.bake(output, **answers)
         return baked[key]

@@ -108,6 +108,16 @@ def _database_url(postgresql: str, combination: baking.Combination) -> str:
     return f"{postgresql}/prodev_{baking.short_name(combination)}"
 
 
+def _redis_environment(combination: baking.Combination) -> dict[str, str]:
+    """REDIS_URL for cache=redis, on a database index per combination (3-15): the suite empties it per test.
+
+    Index 2 is the Celery broker's (CELERY_BROKER_URLS), which a flush would empty under a running worker."""
+    if combination.get("cache", baking.DEFAULT_CHOICES["cache"]) != "redis":
+        return {}
+    index = 3 + int(baking.short_name(combination), 16) % 13
+    return {"REDIS_URL": f"redis://127.0.0.1:6379/{index}"}
+
+
 def test_the_generated_suite_passes_against_postgresql(
     project_environment: Callable[..., Environment],
     runtime_combination: baking.Combination,
@@ -127,7 +137,12 @@ def test_the_generated_suite_passes_against_postgresql(
     assert vendor.stdout.strip().splitlines()[-1:] == ["postgresql"], (
         f"DATABASE_URL does not select PostgreSQL:\n{vendor.report}"
     )
-    suite = environment.pytest(tmp_path, DATABASE_URL=database_url, **_broker_environment(runtime_combination))
+    suite = environment.pytest(
+        tmp_path,
+        DATABASE_URL=database_url,
+        **_broker_environment(runtime_combination),
+        **_redis_environment(runtime_combination),
+    )
     assert suite.ok, suite.report
 
 

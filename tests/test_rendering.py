@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import stat
 import subprocess
@@ -186,10 +187,20 @@ def test_two_bakes_hold_different_secrets(tmp_path: Path) -> None:
 
 
 def test_the_default_bake_takes_under_a_second(tmp_path: Path) -> None:
-    """A sanity bound, not a benchmark (benchmarks/bake_time.py): best of three, so a busy core does not flake."""
+    """A sanity bound, not a benchmark (that is benchmarks/bake_time.py): the best of three bakes, and the
+    second stretches with the machine's load beyond one busy process per core, so other work does not flake it."""
     timings = []
     for attempt in range(3):
         started = time.perf_counter()
         baking.bake(tmp_path / str(attempt))
         timings.append(time.perf_counter() - started)
-    assert min(timings) < 1.0, f"default bakes took {[round(t, 2) for t in timings]} s"
+    overload = os.getloadavg()[0] / (os.cpu_count() or 1)
+    budget = 1.0 * max(1.0, overload)
+    assert min(timings) < budget, f"default bakes took {[round(t, 2) for t in timings]} s (budget {budget:.1f} s)"
+
+
+def test_the_project_pins_the_ruff_the_template_checks_it_with(default_bake: Path) -> None:
+    """Otherwise "passes ruff untouched" would hold for the template's ruff, not for the project's."""
+    ours = subprocess.run([RUFF, "--version"], capture_output=True, text=True, check=True).stdout.split()[-1]
+    pinned = re.findall(r"\bruff==([\w.]+)", (default_bake / "pyproject.toml").read_text())
+    assert pinned == [ours], f"the project pins ruff {pinned}, the template checks with {ours}"

@@ -132,10 +132,58 @@ TEMPLATES = [
     },
 ]
 
-# Caches: local memory here; production.py switches to Redis.
+# Caches. KEY_PREFIX keeps projects sharing a server apart; bump DJANGO_CACHE_VERSION when the
+# shape of cached data changes, so a deploy never reads what the previous release wrote.
+CACHE_KEY_PREFIX = env("DJANGO_CACHE_KEY_PREFIX", default="{{ cookiecutter.project_slug }}")
+CACHE_VERSION = env.int("DJANGO_CACHE_VERSION", default=1)
+{%- if cookiecutter.cache == "redis" %}
+
+
+def redis_cache(url: str) -> dict[str, Any]:
+    """django-redis that fails open: with IGNORE_EXCEPTIONS an outage turns every read into a miss."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": CACHE_KEY_PREFIX,
+        "VERSION": CACHE_VERSION,
+        "OPTIONS": {
+            "CLIENT_CLASS": "django_redis.client.DefaultClient",
+            "IGNORE_EXCEPTIONS": True,
+            # Short timeouts: a Redis that hangs costs a request half a second, not a worker.
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+        },
+    }
+
+
+# Redis when REDIS_URL is set (production.py requires it), local memory otherwise.
+REDIS_URL = env("REDIS_URL", default="")
+CACHES: dict[str, dict[str, Any]]
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL)}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "VERSION": CACHE_VERSION,
+        }
+    }
+# Log what IGNORE_EXCEPTIONS swallows, so an outage is visible while the API keeps answering.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+{%- else %}
+# Local memory here; production.py switches to the database cache, shared by every process.
 CACHES: dict[str, dict[str, Any]] = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "KEY_PREFIX": CACHE_KEY_PREFIX,
+        "VERSION": CACHE_VERSION,
+    }
 }
+{%- endif %}
+
+# Sessions stay in the database: a cache outage or flush signs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Email
 EMAIL_BACKEND = env(

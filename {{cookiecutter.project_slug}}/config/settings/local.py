@@ -6,12 +6,15 @@ import sys
 from django.core.management.utils import get_random_secret_key
 
 from .base import *
-{%- if cookiecutter.task_queue == "celery" %}
+{% if cookiecutter.task_queue == "celery" and cookiecutter.cache == "redis" -%}
+from .base import CELERY_BROKER_URL, DATABASES, REDIS_URL, env
+{% elif cookiecutter.task_queue == "celery" -%}
 from .base import CELERY_BROKER_URL, DATABASES, env
-{%- else %}
+{% elif cookiecutter.cache == "redis" -%}
+from .base import DATABASES, REDIS_URL, env
+{% else -%}
 from .base import DATABASES, env
-{%- endif %}
-
+{% endif %}
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 # The post-generation hook writes a real key to .env; a random one keeps a bare checkout working.
 SECRET_KEY = env("DJANGO_SECRET_KEY", default=get_random_secret_key())
@@ -27,14 +30,19 @@ CELERY_TASK_EAGER_PROPAGATES = True
 # announce the backends from the parent only, so the line appears once.
 if os.environ.get("RUN_MAIN") != "true":
     engine = DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+{%- if cookiecutter.cache == "redis" %}
+    cache = "redis" if REDIS_URL else "local memory"
+{%- else %}
+    cache = "local memory"
+{%- endif %}
 {%- if cookiecutter.task_queue == "celery" %}
     tasks = "eager (no CELERY_BROKER_URL)" if CELERY_TASK_ALWAYS_EAGER else "broker"
     print(
-        f"local settings: database={engine}, cache=local memory, tasks={tasks}",
+        f"local settings: database={engine}, cache={cache}, tasks={tasks}",
         file=sys.stderr,
     )
 {%- else %}
-    print(f"local settings: database={engine}, cache=local memory", file=sys.stderr)
+    print(f"local settings: database={engine}, cache={cache}", file=sys.stderr)
 {%- endif %}
 
 # Email goes to the console unless DJANGO_EMAIL_BACKEND says otherwise; Compose sends it over SMTP to Mailpit.

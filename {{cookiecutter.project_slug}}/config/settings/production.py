@@ -5,7 +5,11 @@ from config.sentry import init_sentry
 
 {% endif -%}
 from .base import *
-from .base import LOGGING, env
+{% if cookiecutter.cache == "redis" -%}
+from .base import LOGGING, env, redis_cache
+{%- else -%}
+from .base import CACHE_KEY_PREFIX, CACHE_VERSION, LOGGING, env
+{%- endif %}
 
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
@@ -13,21 +17,21 @@ DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
-# Redis holds throttle counters shared by every web process. IGNORE_EXCEPTIONS keeps the
-# API answering (uncached) while Redis is down.
+{% if cookiecutter.cache == "redis" -%}
+# Redis holds throttle counters and cached reads shared by every web process.
+CACHES = {"default": redis_cache(env("REDIS_URL"))}
+{%- else -%}
+# The database cache holds throttle counters and cached reads shared by every web process;
+# its table is created by the core app's migration, so `migrate` is the only deploy step.
 CACHES = {
     "default": {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": env("REDIS_URL"),
-        "OPTIONS": {
-            "CLIENT_CLASS": "django_redis.client.DefaultClient",
-            "IGNORE_EXCEPTIONS": True,
-            "SOCKET_CONNECT_TIMEOUT": 1,
-            "SOCKET_TIMEOUT": 1,
-        },
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "django_cache",
+        "KEY_PREFIX": CACHE_KEY_PREFIX,
+        "VERSION": CACHE_VERSION,
     }
 }
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+{%- endif %}
 {%- if cookiecutter.task_queue == "celery" %}
 
 # Tasks go through a real broker; eager execution would run them inside web requests.

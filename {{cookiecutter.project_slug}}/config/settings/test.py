@@ -1,4 +1,8 @@
+{% if cookiecutter.cache == "redis" -%}
+"""Settings for the test suite: fast hashing, in-memory email; PostgreSQL and Redis when their URLs are set."""
+{%- else -%}
 """Settings for the test suite: fast hashing and in-memory email; PostgreSQL when DATABASE_URL is set."""
+{%- endif %}
 
 from django.core.management.utils import get_random_secret_key
 {%- if cookiecutter.task_queue == "celery" %}

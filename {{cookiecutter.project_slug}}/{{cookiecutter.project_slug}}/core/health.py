@@ -11,7 +11,13 @@ from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeoutError
 
 from django.conf import settings
+{% if cookiecutter.cache == "redis" -%}
+from django.core.cache import caches
+{% endif -%}
 from django.db import connections
+{%- if cookiecutter.cache == "redis" %}
+from django_redis.cache import RedisCache
+{%- endif %}
 {%- if cookiecutter.task_queue == "celery" %}
 
 from config.celery import app as celery_app
@@ -41,6 +47,23 @@ def check_broker() -> None:
             max_retries=1, interval_start=0, timeout=BROKER_TIMEOUT_SECONDS
         )
 {%- endif %}
+{%- if cookiecutter.cache == "redis" %}
+
+
+def check_cache() -> None:
+    """Ping Redis itself: the cache hides an outage (IGNORE_EXCEPTIONS turns errors into misses).
+
+    The client's socket timeouts (settings: SOCKET_CONNECT_TIMEOUT, SOCKET_TIMEOUT) bound the wait.
+    """
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        backend.client.get_client(write=True).ping()
+        return
+    # Local memory (REDIS_URL unset): a round trip proves the backend works.
+    backend.set("health:cache", "ok", timeout=5)
+    if backend.get("health:cache") != "ok":
+        raise RuntimeError("the cache lost a value it had just stored")
+{%- endif %}
 
 
 # Name shown in /readyz -> check. Each capability that adds a dependency adds a row.
@@ -48,6 +71,9 @@ READINESS_CHECKS: dict[str, Callable[[], None]] = {
     "database": check_database,
 {%- if cookiecutter.task_queue == "celery" %}
     "broker": check_broker,
+{%- endif %}
+{%- if cookiecutter.cache == "redis" %}
+    "cache": check_cache,
 {%- endif %}
 }
 

@@ -27,12 +27,14 @@ def test_readyz_reports_every_dependency_ready(client):
     response = client.get("/readyz")
 
     assert response.status_code == status.HTTP_200_OK
+    expected = {"database": "ok"}
 {%- if cookiecutter.task_queue == "celery" %}
-    # Tasks run eagerly in the test settings: there is no broker to wait for.
-    assert response.json() == {"status": "ok", "checks": {"database": "ok", "broker": "ok"}}
-{%- else %}
-    assert response.json() == {"status": "ok", "checks": {"database": "ok"}}
+    expected["broker"] = "ok"  # Tasks run eagerly in the test settings: no broker to wait for.
 {%- endif %}
+{%- if cookiecutter.cache == "redis" %}
+    expected["cache"] = "ok"
+{%- endif %}
+    assert response.json() == {"status": "ok", "checks": expected}
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -67,4 +69,19 @@ def test_readyz_answers_503_in_bounded_time_when_a_dependency_hangs(client, monk
 
     assert time.monotonic() - started < 2
     assert response.status_code == status.HTTP_503_SERVICE_UNAVAILABLE
-    assert response.json()["checks"] == {"database": "ok", "broker": "timeout"}
+    assert response.json()["checks"]["database"] == "ok"
+    assert response.json()["checks"]["broker"] == "timeout"
+{%- if cookiecutter.cache == "redis" %}
+
+
+@pytest.mark.django_db
+def test_readyz_reports_a_cache_that_loses_what_it_stores(client, settings):
+    # The dummy backend stores nothing; a real Redis outage is in test_cache_redis.py.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+    response = client.get("/readyz")
+
+    assert response.status_code == status.HTTP_503_SERVICE_UNAVAILABLE
+    assert response.json()["checks"]["database"] == "ok"
+    assert response.json()["checks"]["cache"] == "unavailable"
+{%- endif %}

@@ -12,6 +12,13 @@ class UserOutputSerializer(serializers.ModelSerializer[User]):
         read_only_fields = fields
 
 
+class UserStatisticsOutputSerializer(serializers.Serializer[dict[str, int]]):
+    total = serializers.IntegerField()
+    active = serializers.IntegerField()
+    staff = serializers.IntegerField()
+    joined_last_7_days = serializers.IntegerField()
+
+
 class UserRegisterInputSerializer(serializers.Serializer[User]):
     email = serializers.EmailField()
     password = serializers.CharField(write_only=True, style={"input_type": "password"})

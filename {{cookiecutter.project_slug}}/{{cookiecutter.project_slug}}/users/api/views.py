@@ -1,12 +1,13 @@
-"""Account endpoints: registration, the signed-in user, and the staff-only user list."""
+"""Account endpoints: registration, the signed-in user, and the staff-only list, detail and statistics."""
 
-from typing import cast
+from typing import Any, cast
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import generics, permissions, status
+from rest_framework import exceptions, generics, permissions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from {{ cookiecutter.project_slug }}.core.caching import CachedListMixin, CachedObject
 from {{ cookiecutter.project_slug }}.core.exports import CSVExportMixin
 
 from .. import selectors, services
@@ -15,7 +16,15 @@ from .filters import UserFilter
 from .serializers import (
     UserOutputSerializer,
     UserRegisterInputSerializer,
+    UserStatisticsOutputSerializer,
     UserUpdateInputSerializer,
+)
+
+# The API representation of one account, until that account is saved or deleted.
+USER_DETAIL: CachedObject[dict[str, Any]] = CachedObject(
+    "users.detail",
+    model=User,
+    timeout=10 * 60,
 )
 
 
@@ -50,14 +59,46 @@ class UserMeView(generics.GenericAPIView):
         return Response(self.get_serializer(user).data)
 
 
-class UserListView(CSVExportMixin, generics.ListAPIView):
-    """Every account, for staff: filter, search, order, page, or export as CSV."""
+class UserListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
+    """Every account, for staff: filter, search, order, page, or export as CSV.
+
+    Pages are cached per URL and per staff member for a minute, or until any account changes.
+    """
 
     permission_classes = (permissions.IsAdminUser,)
     serializer_class = UserOutputSerializer
     filterset_class = UserFilter
     search_fields = ("email", "name")
     ordering_fields = ("id", "email", "date_joined")
+    cache_name = "users.list"
+    cache_models = (User,)
+    cache_timeout = 60
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         return selectors.user_list()
+
+
+class UserDetailView(generics.GenericAPIView):
+    """One account, for staff; cached until that account changes."""
+
+    permission_classes = (permissions.IsAdminUser,)
+    serializer_class = UserOutputSerializer
+
+    def get(self, request: Request, pk: int) -> Response:
+        def serialize() -> dict[str, Any]:
+            user = selectors.user_list().filter(pk=pk).first()
+            if user is None:  # raised, so an unknown id is never cached
+                raise exceptions.NotFound("No such account.")
+            return self.get_serializer(user).data
+
+        return Response(USER_DETAIL.get_or_set(pk, serialize))
+
+
+class UserStatisticsView(generics.GenericAPIView):
+    """Account counts for staff: total, active, staff, joined in the last 7 days."""
+
+    permission_classes = (permissions.IsAdminUser,)
+    serializer_class = UserStatisticsOutputSerializer
+
+    def get(self, request: Request) -> Response:
+        return Response(self.get_serializer(selectors.user_statistics()).data)

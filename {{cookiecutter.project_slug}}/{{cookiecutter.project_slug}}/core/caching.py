@@ -1,0 +1,312 @@
+"""Caching in three layers, with keys that every write invalidates.
+
+- View layer: ``CachedListMixin`` caches the data of a list endpoint per URL, language and caller.
+- Low-level layer: ``CachedValue`` (over ``cached_get_or_set``) caches an expensive read.
+- Per-object layer: ``CachedObject`` caches one row's payload by primary key.
+
+Invalidation uses versioned keys. Each key embeds the current *generation* of what it depends
+on: a model (any row of it) or one row. ``invalidate_on_write(Model)`` connects ``post_save`` and
+``post_delete``, so a write through the API, the admin or a shell drops those generations: the
+next read makes a new random one, old keys are never read again and expire on their own. One
+delete invalidates a list cached under any number of query strings, on any cache backend; no
+key scan is needed. Generations are dropped at once and again after the transaction commits,
+so a read that ran concurrently with the write cannot store pre-commit data under the new one.
+
+Every read is counted as a hit or a miss under its name: the counts live in the cache (so
+``manage.py cache_stats`` sees every process) and go to each listener added with
+``add_metrics_listener`` (a hook for a metrics exporter).
+"""
+
+import hashlib
+import logging
+import secrets
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from django.core.cache import cache
+from django.db import models, transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils import translation
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+logger = logging.getLogger(__name__)
+
+HIT, MISS = "hit", "miss"
+# Any lifetime is correct (a lost generation only causes misses); a day bounds the keys kept
+# for rows nobody reads any more.
+GENERATION_TIMEOUT = 60 * 60 * 24
+_MISSING = object()
+
+MetricsListener = Callable[[str, str], None]
+_listeners: list[MetricsListener] = []
+# Names of every cache declared in code, in declaration order: what cache_stats reports.
+METRIC_NAMES: dict[str, None] = {}
+
+
+# Generations -----------------------------------------------------------------------------
+
+
+def model_scope(model: type[models.Model]) -> str:
+    """What a write to any row of ``model`` invalidates."""
+    return f"model:{model._meta.label_lower}"
+
+
+def object_scope(model: type[models.Model], pk: object) -> str:
+    """What a write to the row ``pk`` of ``model`` invalidates."""
+    return f"object:{model._meta.label_lower}:{pk}"
+
+
+def _generation_key(scope: str) -> str:
+    return f"generation:{scope}"
+
+
+def generations(scopes: Sequence[str]) -> list[str]:
+    """The current generation of each scope, starting one where none exists."""
+    keys = [_generation_key(scope) for scope in scopes]
+    found = cache.get_many(keys)
+    tokens = []
+    for key in keys:
+        token = found.get(key)
+        if token is None:
+            token = secrets.token_hex(8)
+            if not cache.add(key, token, timeout=GENERATION_TIMEOUT):
+                # Another process started it first; with the cache down, ours is never stored
+                # and every read misses, which is what an outage should do.
+                token = cache.get(key, token)
+        tokens.append(token)
+    return tokens
+
+
+def invalidate(*scopes: str, using: str | None = None) -> None:
+    """Drop the generations of ``scopes`` now and again once the current transaction commits."""
+    keys = [_generation_key(scope) for scope in scopes]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys), using=using)
+
+
+def invalidate_model(model: type[models.Model], *, using: str | None = None) -> None:
+    """Invalidate every list and summary that depends on ``model``.
+
+    Signals do this for ``save()`` and ``delete()``; call it after ``QuerySet.update()``,
+    ``bulk_create()`` or raw SQL, which send no signal.
+    """
+    invalidate(model_scope(model), using=using)
+
+
+def invalidate_on_write(
+    model: type[models.Model],
+    *,
+    ignore_update_fields: Iterable[str] = (),
+) -> None:
+    """Invalidate ``model``'s lists and the row's object cache whenever a row is saved or deleted.
+
+    ``ignore_update_fields``: a ``save(update_fields=...)`` touching only these fields
+    invalidates nothing (e.g. ``last_login``, written on every sign-in but cached nowhere).
+    """
+    ignored = frozenset(ignore_update_fields)
+
+    def on_save(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+        update_fields = kwargs.get("update_fields")
+        if update_fields and ignored.issuperset(update_fields):
+            return
+        invalidate(model_scope(sender), object_scope(sender, instance.pk), using=kwargs["using"])
+
+    def on_delete(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+        invalidate(model_scope(sender), object_scope(sender, instance.pk), using=kwargs["using"])
+
+    uid = f"caching:{model._meta.label_lower}"
+    post_save.connect(on_save, sender=model, weak=False, dispatch_uid=uid)
+    post_delete.connect(on_delete, sender=model, weak=False, dispatch_uid=uid)
+
+
+# Hit and miss counts ---------------------------------------------------------------------
+
+
+def add_metrics_listener(listener: MetricsListener) -> None:
+    """Call ``listener(name, "hit" | "miss")`` on every counted read, e.g. to feed Prometheus."""
+    _listeners.append(listener)
+
+
+def remove_metrics_listener(listener: MetricsListener) -> None:
+    _listeners.remove(listener)
+
+
+def _metric_key(name: str, outcome: str) -> str:
+    return f"metrics:{name}:{outcome}"
+
+
+def _record(name: str, outcome: str) -> None:
+    key = _metric_key(name, outcome)
+    try:
+        cache.incr(key)
+    except ValueError:  # the first event since the counts were last reset
+        if not cache.add(key, 1, timeout=None):
+            cache.incr(key)
+    for listener in _listeners:
+        try:
+            listener(name, outcome)
+        except Exception:
+            # A broken exporter must not break the read it was told about.
+            logger.exception("Cache metrics listener %r failed", listener)
+
+
+def cache_stats() -> dict[str, dict[str, int]]:
+    """Hits and misses of every declared cache, summed over every process sharing the cache."""
+    found = cache.get_many(_metric_keys())
+    return {
+        name: {
+            "hits": int(found.get(_metric_key(name, HIT), 0)),
+            "misses": int(found.get(_metric_key(name, MISS), 0)),
+        }
+        for name in METRIC_NAMES
+    }
+
+
+def _metric_keys() -> list[str]:
+    return [_metric_key(name, outcome) for name in METRIC_NAMES for outcome in (HIT, MISS)]
+
+
+def reset_cache_stats() -> None:
+    cache.delete_many(_metric_keys())
+
+
+# The low-level layer ---------------------------------------------------------------------
+
+
+def versioned_key(name: str, scopes: Sequence[str], parts: Iterable[object] = ()) -> str:
+    """``<name>:<generation of each scope>:<digest of parts>``; the digest keeps keys short and safe."""
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:32]
+    return ":".join([name, *generations(scopes), digest])
+
+
+def cached_get_or_set[T](
+    name: str,
+    compute: Callable[[], T],
+    *,
+    key_parts: Iterable[object] = (),
+    scopes: Sequence[str] = (),
+    timeout: int,
+) -> T:
+    """The cached result of ``compute()``, or its fresh result stored for ``timeout`` seconds.
+
+    The key changes when a scope is invalidated. ``None`` is cached like any value. With the
+    cache down every call is a miss that computes: slower, never wrong.
+    """
+    METRIC_NAMES.setdefault(name)
+    key = versioned_key(name, scopes, key_parts)
+    value = cache.get(key, _MISSING)
+    if value is not _MISSING:
+        _record(name, HIT)
+        return value  # type: ignore[no-any-return]
+    _record(name, MISS)
+    value = compute()
+    cache.set(key, value, timeout)
+    return value
+
+
+class CachedValue[T]:
+    """A named read cached until a row of ``depends_on`` changes or ``timeout`` passes."""
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        depends_on: Iterable[type[models.Model]],
+        timeout: int,
+    ) -> None:
+        self.name = name
+        self.scopes = [model_scope(model) for model in depends_on]
+        self.timeout = timeout
+        METRIC_NAMES.setdefault(name)
+
+    def get_or_set(self, compute: Callable[[], T], *key_parts: object) -> T:
+        return cached_get_or_set(
+            self.name,
+            compute,
+            key_parts=key_parts,
+            scopes=self.scopes,
+            timeout=self.timeout,
+        )
+
+
+# The per-object layer --------------------------------------------------------------------
+
+
+class CachedObject[T]:
+    """One row's payload by primary key, until that row (or a row of ``depends_on``) changes."""
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        model: type[models.Model],
+        timeout: int,
+        depends_on: Iterable[type[models.Model]] = (),
+    ) -> None:
+        self.name = name
+        self.model = model
+        self.timeout = timeout
+        self.extra_scopes = [model_scope(other) for other in depends_on]
+        METRIC_NAMES.setdefault(name)
+
+    def get_or_set(self, pk: object, compute: Callable[[], T]) -> T:
+        return cached_get_or_set(
+            self.name,
+            compute,
+            key_parts=(pk,),
+            scopes=[object_scope(self.model, pk), *self.extra_scopes],
+            timeout=self.timeout,
+        )
+
+
+# The view layer --------------------------------------------------------------------------
+
+
+class CachedListMixin:
+    """Cache the data of a DRF list view; put it first in the bases.
+
+    ``list()`` runs after authentication, permissions and throttles, so a cached page is never
+    served to a caller the view would refuse. The key varies on the absolute URL (host, path,
+    query string: filters, search, ordering, page, format), the active language and the
+    caller (``cache_per_user``: each user their own entry; otherwise one for anonymous and one
+    for signed-in callers). The cache holds data, not bytes: the renderer chosen from Accept
+    or ``?format=`` runs on every response, so JSON, CSV and the browsable API share entries.
+    """
+
+    cache_name: str = ""
+    cache_models: tuple[type[models.Model], ...] = ()
+    cache_timeout: int = 60
+    cache_per_user: bool = True
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.cache_name:
+            METRIC_NAMES.setdefault(cls.cache_name)
+
+    def get_cache_audience(self, request: Request) -> str:
+        if not request.user.is_authenticated:
+            return "anonymous"
+        return f"user:{request.user.pk}" if self.cache_per_user else "authenticated"
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        uncached_list = super().list  # type: ignore[misc]
+        missed = False
+
+        def compute() -> Any:
+            nonlocal missed
+            missed = True
+            return uncached_list(request, *args, **kwargs).data
+
+        data = cached_get_or_set(
+            self.cache_name,
+            compute,
+            key_parts=(
+                request.build_absolute_uri(),
+                translation.get_language(),
+                self.get_cache_audience(request),
+            ),
+            scopes=[model_scope(model) for model in self.cache_models],
+            timeout=self.cache_timeout,
+        )
+        return Response(data, headers={"X-Cache": "MISS" if missed else "HIT"})

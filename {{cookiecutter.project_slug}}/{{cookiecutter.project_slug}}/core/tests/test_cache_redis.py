@@ -1,0 +1,118 @@
+"""Redis itself: where keys live, readiness, and an outage the API survives.
+
+Tests that use ``redis_cache`` need REDIS_URL (the suite then runs on Redis); the outage test
+starts and kills its own redis-server. Without them a test skips naming Redis, except under
+CI=true, where it fails: CI must never pass by skipping them.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+
+import pytest
+import redis
+from django.core.cache import BaseCache, caches
+from django.urls import reverse
+from rest_framework import status
+
+from config.settings.base import redis_cache as redis_cache_settings
+
+pytestmark = pytest.mark.django_db
+LIST = reverse("users:list")
+
+
+def unavailable(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (CI=true: the Redis tests must run, not skip)")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def redis_cache(settings) -> BaseCache:
+    if not settings.CACHES["default"]["BACKEND"].startswith("django_redis."):
+        unavailable("needs Redis: set REDIS_URL=redis://127.0.0.1:6379/<db>")
+    return caches["default"]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def own_redis() -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """A redis-server of this test's own, on a free port, that the test may kill."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        unavailable("needs the redis-server binary, to start a Redis it can kill")
+    port = free_port()
+    server = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"redis://127.0.0.1:{port}/0"
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            redis.Redis.from_url(url, socket_timeout=0.5).ping()
+            break
+        except redis.ConnectionError:
+            if time.monotonic() > deadline:
+                server.kill()
+                raise
+            time.sleep(0.05)
+    yield server, url
+    server.kill()
+    server.wait()
+
+
+def test_keys_carry_the_project_prefix_and_the_cache_version(redis_cache, settings):
+    redis_cache.set("probe", "value")
+
+    raw = redis_cache.client.get_client()  # type: ignore[attr-defined]
+    assert raw.exists(f"{settings.CACHE_KEY_PREFIX}:{settings.CACHE_VERSION}:probe") == 1
+
+
+def test_a_cached_list_page_lives_in_redis_for_every_process(redis_cache, settings, staff_client):
+    staff_client.get(LIST)
+
+    raw = redis_cache.client.get_client()  # type: ignore[attr-defined]
+    assert raw.keys(f"{settings.CACHE_KEY_PREFIX}:{settings.CACHE_VERSION}:users.list:*")
+    assert staff_client.get(LIST)["X-Cache"] == "HIT"
+
+
+def test_readyz_pings_redis(redis_cache, client):
+    response = client.get("/readyz")
+
+    assert response.status_code == status.HTTP_200_OK
+    assert response.json()["checks"]["cache"] == "ok"
+
+
+def test_with_redis_killed_the_api_answers_200_within_2_s_and_readyz_503(
+    own_redis, settings, staff_user, client
+):
+    server, url = own_redis
+    settings.CACHES = {"default": redis_cache_settings(url)}
+    client.force_login(staff_user)  # the session lives in the database, not in Redis
+    assert client.get(LIST)["X-Cache"] == "MISS"
+    assert client.get(LIST)["X-Cache"] == "HIT"
+    assert client.get("/readyz").status_code == status.HTTP_200_OK
+
+    server.kill()
+    server.wait()
+    started = time.monotonic()
+    response = client.get(LIST)
+    elapsed = time.monotonic() - started
+
+    assert response.status_code == status.HTTP_200_OK
+    assert elapsed < 2, f"the API took {elapsed:.2f} s with Redis down"
+    assert response["X-Cache"] == "MISS"  # served from the database
+    assert len(response.json()["results"]) == 1
+    ready = client.get("/readyz")
+    assert ready.status_code == status.HTTP_503_SERVICE_UNAVAILABLE
+    assert ready.json()["checks"] == {"database": "ok", "cache": "unavailable"}

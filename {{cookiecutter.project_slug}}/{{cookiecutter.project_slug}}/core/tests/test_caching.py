@@ -1,0 +1,197 @@
+{% if cookiecutter.cache == "redis" -%}
+"""The caching helpers: counted reads, versioned keys, invalidation on write, the stats command.
+
+They run on whichever cache the settings chose: Redis when REDIS_URL is set, local memory otherwise.
+"""
+{%- else -%}
+"""The caching helpers: counted reads, versioned keys, invalidation on write, the stats command."""
+{%- endif %}
+
+import io
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+from {{ cookiecutter.project_slug }}.users.models import User
+from {{ cookiecutter.project_slug }}.users.tests.factories import UserFactory
+
+from .. import caching
+
+pytestmark = pytest.mark.django_db
+
+
+class Counter:
+    """A compute function that says how often it ran."""
+
+    def __init__(self, value: object = "fresh") -> None:
+        self.calls = 0
+        self.value = value
+
+    def __call__(self) -> object:
+        self.calls += 1
+        return self.value
+
+
+def test_a_value_is_computed_once_then_served_from_the_cache():
+    compute = Counter()
+    cached = caching.CachedValue("tests.value", depends_on=[User], timeout=60)
+
+    assert cached.get_or_set(compute) == "fresh"
+    assert cached.get_or_set(compute) == "fresh"
+
+    assert compute.calls == 1
+    assert caching.cache_stats()["tests.value"] == {"hits": 1, "misses": 1}
+
+
+def test_none_is_cached_like_any_other_value():
+    compute = Counter(value=None)
+
+    for _ in range(2):
+        assert caching.cached_get_or_set("tests.none", compute, timeout=60) is None
+
+    assert compute.calls == 1
+
+
+def test_key_parts_keep_values_apart():
+    first, second = Counter("a"), Counter("b")
+
+    assert caching.cached_get_or_set("tests.parts", first, key_parts=(1,), timeout=60) == "a"
+    assert caching.cached_get_or_set("tests.parts", second, key_parts=(2,), timeout=60) == "b"
+
+
+def test_saving_a_row_invalidates_what_depends_on_its_model():
+    compute = Counter()
+    cached = caching.CachedValue("tests.model", depends_on=[User], timeout=60)
+    cached.get_or_set(compute)
+
+    UserFactory()
+    cached.get_or_set(compute)
+
+    assert compute.calls == 2
+
+
+def test_a_write_invalidates_again_when_the_transaction_commits(django_capture_on_commit_callbacks):
+    # A read running beside the write could cache pre-commit data after the first invalidation;
+    # the second one, after commit, makes that entry unreachable.
+    compute = Counter()
+    cached = caching.CachedValue("tests.commit", depends_on=[User], timeout=60)
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        UserFactory()
+        cached.get_or_set(compute)  # the racing read, inside the window
+    assert len(callbacks) == 1
+    callbacks[0]()
+    cached.get_or_set(compute)
+
+    assert compute.calls == 2
+
+
+def test_an_object_cache_is_invalidated_by_its_own_row_only():
+    first, second = UserFactory(), UserFactory()
+    cached = caching.CachedObject("tests.object", model=User, timeout=60)
+    compute = Counter()
+    cached.get_or_set(first.pk, compute)
+    cached.get_or_set(second.pk, compute)
+
+    second.name = "Changed"
+    second.save()
+    cached.get_or_set(first.pk, compute)
+    cached.get_or_set(second.pk, compute)
+
+    assert compute.calls == 3  # two cold reads, then only the changed row again
+
+
+def test_deleting_a_row_invalidates_its_object_cache():
+    user = UserFactory()
+    cached = caching.CachedObject("tests.deleted", model=User, timeout=60)
+    compute = Counter()
+    cached.get_or_set(user.pk, compute)
+
+    pk = user.pk
+    user.delete()
+    cached.get_or_set(pk, compute)
+
+    assert compute.calls == 2
+
+
+def test_a_save_of_ignored_fields_only_invalidates_nothing():
+    user = UserFactory()
+    cached = caching.CachedObject("tests.ignored", model=User, timeout=60)
+    compute = Counter()
+    cached.get_or_set(user.pk, compute)
+
+    user.save(update_fields=["last_login"])  # what every sign-in does
+    cached.get_or_set(user.pk, compute)
+
+    assert compute.calls == 1
+
+
+def test_invalidate_model_covers_writes_that_send_no_signal():
+    UserFactory()
+    compute = Counter()
+    cached = caching.CachedValue("tests.bulk", depends_on=[User], timeout=60)
+    cached.get_or_set(compute)
+
+    User.objects.update(name="Bulk")  # no post_save
+    cached.get_or_set(compute)
+    caching.invalidate_model(User)
+    cached.get_or_set(compute)
+
+    assert compute.calls == 2
+
+
+def test_a_lost_generation_only_causes_a_miss():
+    compute = Counter()
+    caching.cached_get_or_set("tests.lost", compute, scopes=["scope:a"], timeout=60)
+
+    cache.delete("generation:scope:a")  # evicted, or the cache was flushed
+    caching.cached_get_or_set("tests.lost", compute, scopes=["scope:a"], timeout=60)
+
+    assert compute.calls == 2
+
+
+def test_listeners_hear_every_hit_and_miss():
+    heard = []
+    caching.add_metrics_listener(lambda name, outcome: heard.append((name, outcome)))
+    try:
+        for _ in range(2):
+            caching.cached_get_or_set("tests.heard", Counter(), timeout=60)
+    finally:
+        caching._listeners.clear()
+
+    assert heard == [("tests.heard", "miss"), ("tests.heard", "hit")]
+
+
+def test_a_failing_listener_does_not_break_the_read(caplog):
+    def broken(name: str, outcome: str) -> None:
+        raise RuntimeError("exporter down")
+
+    caching.add_metrics_listener(broken)
+    try:
+        value = caching.cached_get_or_set("tests.broken", Counter(), timeout=60)
+    finally:
+        caching.remove_metrics_listener(broken)
+
+    assert value == "fresh"
+    assert "Cache metrics listener" in caplog.text
+
+
+def test_the_stats_command_prints_counts_and_resets_them():
+    for _ in range(3):
+        caching.cached_get_or_set("tests.command", Counter(), timeout=60)
+    out = io.StringIO()
+
+    call_command("cache_stats", "--reset", stdout=out)
+
+    line = next(row for row in out.getvalue().splitlines() if row.startswith("tests.command"))
+    assert line.split() == ["tests.command", "2", "1", "66.7%"]
+    assert "users.list" in out.getvalue()  # declared by the views, read or not
+    assert caching.cache_stats()["tests.command"] == {"hits": 0, "misses": 0}
+
+
+@pytest.mark.parametrize("run", [1, 2])
+def test_every_test_starts_with_an_empty_cache(run):
+    # The second run fails if the first one's entry (or a throttle counter) leaked into it.
+    assert cache.get("leak-probe") is None
+    cache.set("leak-probe", run, timeout=None)
