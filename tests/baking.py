@@ -68,29 +68,49 @@ def is_sensible(combination: Mapping[str, str]) -> bool:
 
 
 def covering_set(options: Mapping[str, tuple[str, ...]] = CHOICE_OPTIONS) -> list[Combination]:
-    """All pairs of choice values (a covering array), the all-defaults row first."""
+    """All pairs of choice values (a covering array), the all-defaults row first.
+
+    allpairspy is greedy: it finds smaller arrays when the options with the most values come first, so it
+    works on them in that order; rows keep cookiecutter.json's order for readable ids.
+    """
     names = list(options)
-    defaults = [options[name][0] for name in names]
+    defaults = {name: options[name][0] for name in names}
     if len(names) < 2:
         return every_combination(options)
+    widest_first = sorted(names, key=lambda name: -len(options[name]))
 
     def sensible(row: list[str]) -> bool:
-        return is_sensible(dict(zip(names, row, strict=False)))
+        return is_sensible(dict(zip(widest_first, row, strict=False)))
 
     rows = AllPairs(
-        OrderedDict((name, list(options[name])) for name in names),
+        OrderedDict((name, list(options[name])) for name in widest_first),
         filter_func=sensible,
-        previously_tested=[defaults],
+        previously_tested=[[defaults[name] for name in widest_first]],
     )
-    covering = [dict(zip(names, defaults, strict=True))] + [dict(row._asdict()) for row in rows]
-    # allpairspy's greedy search can leave a pair out once a filter rejects rows: bake each such pair
-    # on top of the defaults.
+    covering = [defaults] + [{name: row._asdict()[name] for name in names} for row in rows]
+    return covering + _missing_pairs_packed(options, covering)
+
+
+def _missing_pairs_packed(options: Mapping[str, tuple[str, ...]], covering: list[Combination]) -> list[Combination]:
+    """Under a filter, allpairspy's greedy search can leave pairs out: pack them into as few extra rows as
+    their values allow, every other option at its default."""
+    defaults = {name: values[0] for name, values in options.items()}
+    packed: list[dict[str, str]] = []  # per extra row, only the values chosen on purpose
     for (first, second), (first_value, second_value) in _pairs(options):
-        if not any(row[first] == first_value and row[second] == second_value for row in covering):
-            row = {**dict(zip(names, defaults, strict=True)), first: first_value, second: second_value}
-            if is_sensible(row):
-                covering.append(row)
-    return covering
+        wanted = {first: first_value, second: second_value}
+        if any(all(row[name] == value for name, value in wanted.items()) for row in covering):
+            continue
+        if any(all(chosen.get(name) == value for name, value in wanted.items()) for chosen in packed):
+            continue
+        for chosen in packed:
+            compatible = all(chosen.get(name, value) == value for name, value in wanted.items())
+            if compatible and is_sensible({**defaults, **chosen, **wanted}):
+                chosen.update(wanted)
+                break
+        else:
+            if is_sensible({**defaults, **wanted}):
+                packed.append(dict(wanted))
+    return [{**defaults, **chosen} for chosen in packed]
 
 
 def _pairs(options: Mapping[str, tuple[str, ...]]) -> Iterable[tuple[tuple[str, str], tuple[str, str]]]:

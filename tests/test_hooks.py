@@ -128,9 +128,9 @@ def test_django_6_with_python_3_11_is_refused() -> None:
     assert_refused(error, "python_version", "3.11")
 
 
-@pytest.mark.parametrize("choices", baking.every_combination(), ids=baking.combination_id)
-def test_every_choice_combination_passes_validation(choices: baking.Combination) -> None:
-    pre.validate(baking.rendered_context(**choices))
+def test_every_tested_choice_combination_passes_validation(combination: baking.Combination) -> None:
+    """Over the covering set (every combination with --exhaustive): the product is too big to spell out."""
+    pre.validate(baking.rendered_context(**combination))
 
 
 def test_the_default_answers_pass_every_check() -> None:

@@ -55,9 +55,30 @@ def test_no_jinja_is_left(baked: Path) -> None:
     assert not leftovers, f"Jinja left in: {_relative(baked, leftovers)}"
 
 
-def test_every_python_file_compiles(baked: Path) -> None:
-    for path in baked.rglob("*.py"):
+# Compiles every .py under a folder without writing bytecode; prints each failure.
+COMPILE_EVERY_FILE = """
+import pathlib, sys
+failures = 0
+for path in sorted(pathlib.Path(sys.argv[1]).rglob("*.py")):
+    try:
         compile(path.read_text(encoding="utf-8"), str(path), "exec")
+    except SyntaxError as error:
+        print(f"{path}:{error.lineno}: {error.msg}")
+        failures += 1
+sys.exit(1 if failures else 0)
+"""
+
+
+def test_every_python_file_compiles(baked: Path, combination: baking.Combination) -> None:
+    """With the chosen Python: the code may use syntax newer than the template's own interpreter."""
+    python_version = combination.get("python_version", baking.DEFAULT_CHOICES["python_version"])
+    interpreter = baking.find_interpreter(python_version)
+    if interpreter is None:
+        baking.fail_or_skip(f"no Python {python_version} interpreter found (pyenv, or python{python_version} on PATH)")
+    result = subprocess.run(
+        [str(interpreter), "-c", COMPILE_EVERY_FILE, str(baked)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, f"Python {python_version} cannot compile:\n{result.stdout}{result.stderr}"
 
 
 def test_every_yaml_toml_and_json_file_parses(baked: Path) -> None:
