@@ -92,7 +92,8 @@ def validate_text(option: str, value: str) -> None:
 def validate_project_name(value: str) -> None:
     validate_text("project_name", value)
     if not any(character.isalpha() for character in value):
-        raise refuse("project_name", value, "it has no letter to derive a package name from", "a name such as 'My Shop'")
+        why = "it has no letter to derive a package name from"
+        raise refuse("project_name", value, why, "a name such as 'My Shop'")
 
 
 def validate_project_slug(value: str) -> None:

@@ -11,6 +11,8 @@ from .base import LOGGING, env, redis_cache
 from .base import CACHE_KEY_PREFIX, CACHE_VERSION, LOGGING, env
 {%- endif %}
 
+# Never from the environment: a stray DJANGO_DEBUG=true (e.g. in .env) must not reach production.
+DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 DATABASES = {"default": env.db("DATABASE_URL")}

@@ -4,6 +4,8 @@ import pytest
 from django.urls import reverse
 from rest_framework import status
 
+from {{ cookiecutter.project_slug }}.core.tests.statuses import ANONYMOUS_STATUS
+
 from ..models import Comment, Moderation, Status
 from .factories import ApprovedCommentFactory, CommentFactory, PostFactory, PublishedPostFactory
 
@@ -118,7 +120,7 @@ def test_a_signed_in_reader_comments_and_waits_for_moderation(clients, author):
 def test_an_anonymous_reader_cannot_comment(clients):
     response = clients["anonymous"].post(LIST, {"post": PublishedPostFactory().pk, "body": "Hi"})
 
-    assert response.status_code == status.HTTP_401_UNAUTHORIZED
+    assert response.status_code == ANONYMOUS_STATUS
 
 
 def test_a_draft_cannot_be_commented_on_nor_found_through_the_error(clients):
@@ -134,7 +136,7 @@ def test_a_draft_cannot_be_commented_on_nor_found_through_the_error(clients):
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        ("anonymous", status.HTTP_401_UNAUTHORIZED),
+        ("anonymous", ANONYMOUS_STATUS),
         ("author", status.HTTP_403_FORBIDDEN),
         ("other_author", status.HTTP_403_FORBIDDEN),
         ("editor", status.HTTP_200_OK),

@@ -4,6 +4,8 @@ import pytest
 from django.urls import reverse
 from rest_framework import status
 
+from {{ cookiecutter.project_slug }}.core.tests.statuses import ANONYMOUS_STATUS
+
 from ..models import Page, Status
 from .factories import PageFactory, PublishedPageFactory
 
@@ -123,13 +125,13 @@ def test_a_sibling_with_the_same_slug_is_a_400(clients, pages):
 
 
 def test_an_anonymous_reader_cannot_create_a_page(clients):
-    assert clients["anonymous"].post(LIST, {"title": "x"}).status_code == 401
+    assert clients["anonymous"].post(LIST, {"title": "x"}).status_code == ANONYMOUS_STATUS
 
 
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        ("anonymous", status.HTTP_401_UNAUTHORIZED),
+        ("anonymous", ANONYMOUS_STATUS),
         ("author", status.HTTP_200_OK),
         ("other_author", status.HTTP_404_NOT_FOUND),
         ("editor", status.HTTP_403_FORBIDDEN),
@@ -169,7 +171,7 @@ def test_delete_archives_a_page_and_keeps_the_row(clients, pages):
 @pytest.mark.parametrize(
     ("role", "target", "expected"),
     [
-        ("anonymous", "review", status.HTTP_401_UNAUTHORIZED),
+        ("anonymous", "review", ANONYMOUS_STATUS),
         ("author", "review", status.HTTP_200_OK),
         ("editor", "review", status.HTTP_403_FORBIDDEN),
         ("editor", "published", status.HTTP_409_CONFLICT),

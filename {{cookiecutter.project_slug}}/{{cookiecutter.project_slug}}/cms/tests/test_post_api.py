@@ -7,6 +7,8 @@ import pytest
 from django.urls import reverse
 from rest_framework import status
 
+from {{ cookiecutter.project_slug }}.core.tests.statuses import ANONYMOUS_STATUS
+
 from ..models import Post, Status
 from .factories import (
     ApprovedCommentFactory,
@@ -178,7 +180,7 @@ def test_a_post_detail_costs_the_same_queries_whatever_its_tags_and_comments(
 def test_an_anonymous_reader_cannot_write(clients):
     response = clients["anonymous"].post(LIST, {"title": "x", "category": "y"})
 
-    assert response.status_code == status.HTTP_401_UNAUTHORIZED
+    assert response.status_code == ANONYMOUS_STATUS
     assert response.json()["error"]["code"] == "not_authenticated"
 
 
@@ -216,7 +218,7 @@ def test_an_unknown_category_is_a_400_naming_the_field(clients):
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        ("anonymous", status.HTTP_401_UNAUTHORIZED),
+        ("anonymous", ANONYMOUS_STATUS),
         ("author", status.HTTP_200_OK),
         ("other_author", status.HTTP_404_NOT_FOUND),  # another's draft is invisible
         ("editor", status.HTTP_403_FORBIDDEN),  # editors publish; they do not rewrite
@@ -250,7 +252,7 @@ def test_editing_a_published_post_is_a_409_that_says_what_to_do(clients, posts):
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        ("anonymous", status.HTTP_401_UNAUTHORIZED),
+        ("anonymous", ANONYMOUS_STATUS),
         ("other_author", status.HTTP_403_FORBIDDEN),
         ("editor", status.HTTP_403_FORBIDDEN),
         ("author", status.HTTP_204_NO_CONTENT),
@@ -312,7 +314,7 @@ def test_a_move_outside_the_workflow_is_a_409_listing_the_allowed_moves(clients,
 @pytest.mark.parametrize(
     ("role", "name", "target", "expected"),
     [
-        ("anonymous", "published", "archived", status.HTTP_401_UNAUTHORIZED),
+        ("anonymous", "published", "archived", ANONYMOUS_STATUS),
         ("other_author", "draft", "review", status.HTTP_404_NOT_FOUND),
         ("other_author", "published", "archived", status.HTTP_403_FORBIDDEN),
         ("editor", "published", "archived", status.HTTP_200_OK),

@@ -76,7 +76,8 @@ def test_readyz_reports_an_unreachable_broker_quickly(client, monkeypatch):
 
     assert time.monotonic() - started < 10
     assert response.status_code == status.HTTP_503_SERVICE_UNAVAILABLE
-    assert response.json()["checks"] == {"database": "ok", "broker": "unavailable"}
+    assert response.json()["checks"]["database"] == "ok"
+    assert response.json()["checks"]["broker"] == "unavailable"
 
 
 @pytest.mark.usefixtures("celery_eager_off")
@@ -84,7 +85,8 @@ def test_readyz_reaches_the_real_broker(client):
     response = client.get("/readyz")
 
     assert response.status_code == status.HTTP_200_OK
-    assert response.json()["checks"] == {"database": "ok", "broker": "ok"}
+    assert response.json()["checks"]["database"] == "ok"
+    assert response.json()["checks"]["broker"] == "ok"
 
 
 @pytest.mark.parametrize(

