@@ -34,7 +34,12 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
     (
         "example_app",
         frozenset({"ecommerce", "cms"}),
-        ("{slug}/core/management/commands/seed_demo.py", "{slug}/core/tests/test_seed_demo.py"),
+        (
+            "{slug}/core/filters.py",
+            "{slug}/core/management/commands/seed_demo.py",
+            "{slug}/core/tests/test_filters.py",
+            "{slug}/core/tests/test_seed_demo.py",
+        ),
     ),
     (
         "task_queue",

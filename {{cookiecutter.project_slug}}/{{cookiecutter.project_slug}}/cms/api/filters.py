@@ -2,6 +2,8 @@
 
 import django_filters
 
+from {{ cookiecutter.project_slug }}.core.filters import UTCDateTimeFilter
+
 from ..models import Comment, Moderation, Page, Post, Status
 
 
@@ -10,8 +12,8 @@ class PostFilter(django_filters.FilterSet):
     category = django_filters.CharFilter(field_name="category__slug", help_text="Category slug.")
     tag = django_filters.CharFilter(field_name="tags__slug", help_text="Tag slug.")
     author = django_filters.NumberFilter(field_name="author_id", help_text="Author id.")
-    published_after = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
-    published_before = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
+    published_after = UTCDateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_before = UTCDateTimeFilter(field_name="published_at", lookup_expr="lt")
 
     class Meta:
         model = Post

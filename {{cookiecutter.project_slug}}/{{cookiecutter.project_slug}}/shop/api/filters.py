@@ -2,6 +2,8 @@
 
 import django_filters
 
+from {{ cookiecutter.project_slug }}.core.filters import UTCDateTimeFilter
+
 from ..models import Address, Category, Order, Product
 
 
@@ -37,8 +39,8 @@ class AddressFilter(django_filters.FilterSet):
 
 
 class OrderFilter(django_filters.FilterSet):
-    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
-    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
+    created_after = UTCDateTimeFilter(field_name="created_at", lookup_expr="gte")
+    created_before = UTCDateTimeFilter(field_name="created_at", lookup_expr="lt")
 
     class Meta:
         model = Order
