@@ -146,7 +146,9 @@ class Query:
         offset: int = 0,
         limit: int | None = None,
     ) -> Page[PostType]:
-        posts = apply_filters(PostFilter, selectors.post_list(viewer=current_user(info)), _filters(filter))
+        posts = apply_filters(
+            PostFilter, selectors.post_list(viewer=current_user(info)), _filters(filter)
+        )
         return Page(**vars(paginate(posts, offset=offset, limit=limit)))
 
     @strawberry.field(description="One post with its body, or null if you may not read it.")
@@ -161,7 +163,9 @@ class Query:
         offset: int = 0,
         limit: int | None = None,
     ) -> Page[PageType]:
-        pages = apply_filters(PageFilter, selectors.page_list(viewer=current_user(info)), _filters(filter))
+        pages = apply_filters(
+            PageFilter, selectors.page_list(viewer=current_user(info)), _filters(filter)
+        )
         return Page(**vars(paginate(pages, offset=offset, limit=limit)))
 
     @strawberry.field(description="Every category, by name.")
@@ -193,7 +197,9 @@ class Mutation:
         actor = current_user(info)
         post = get_or_none(selectors.post_detail(viewer=actor), input.id)
         if post is None:
-            return PostPayload(errors=[FieldError(field="id", code="not_found", messages=["No such post."])])
+            return PostPayload(
+                errors=[FieldError(field="id", code="not_found", messages=["No such post."])]
+            )
         post, errors = perform(
             TransitionInputSerializer,
             {"status": input.status},

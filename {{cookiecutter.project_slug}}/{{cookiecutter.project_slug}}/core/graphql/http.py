@@ -1,24 +1,22 @@
 """REST's authentication and throttles, applied to the GraphQL view (a plain Django view DRF never sees)."""
 
+from typing import cast
+
 from django.http import HttpRequest, JsonResponse
 from rest_framework import exceptions
 from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from {{ cookiecutter.project_slug }}.core.exceptions import error_body
+from {{ cookiecutter.project_slug }}.core.exceptions import api_exception_handler
 
 
-def _error(exc: exceptions.APIException, headers: dict[str, str] | None = None) -> JsonResponse:
-    code = exc.get_codes()
-    return JsonResponse(
-        error_body(
-            status_code=exc.status_code,
-            code=code if isinstance(code, str) else "error",
-            message=str(exc.detail),
-        ),
-        status=exc.status_code,
-        headers=headers,
-    )
+def _refusal(exc: exceptions.APIException) -> JsonResponse:
+    """The REST error body and headers (Retry-After, WWW-Authenticate) for a refused request."""
+    # Never None for an APIException: DRF renders every one of them.
+    response = cast(Response, api_exception_handler(exc, {}))
+    headers = {name: value for name, value in response.items() if name.lower() != "content-type"}
+    return JsonResponse(response.data, status=response.status_code, headers=headers)
 
 
 def authenticate_and_throttle(request: HttpRequest) -> JsonResponse | None:
@@ -28,18 +26,18 @@ def authenticate_and_throttle(request: HttpRequest) -> JsonResponse | None:
     a JWT or a session that works for /api/ works here, CSRF is enforced for session users
     exactly as in DRF, and both endpoints draw on one request budget per client.
     """
+    # DRF's CSRF check parses the body; reading it here first keeps a copy the GraphQL view reads.
+    request.body  # noqa: B018
     drf_request = Request(
         request,
+        parsers=[parser() for parser in api_settings.DEFAULT_PARSER_CLASSES],
         authenticators=[auth() for auth in api_settings.DEFAULT_AUTHENTICATION_CLASSES],
     )
     try:
         request.user = drf_request.user
+        for throttle in [throttle() for throttle in api_settings.DEFAULT_THROTTLE_CLASSES]:
+            if not throttle.allow_request(drf_request, None):  # type: ignore[arg-type]
+                raise exceptions.Throttled(throttle.wait())
     except exceptions.APIException as exc:
-        return _error(exc)
-    for throttle in (throttle_class() for throttle_class in api_settings.DEFAULT_THROTTLE_CLASSES):
-        if not throttle.allow_request(drf_request, None):  # type: ignore[arg-type]
-            wait = throttle.wait()
-            exc = exceptions.Throttled(wait)
-            headers = {"Retry-After": str(int(wait))} if wait is not None else None
-            return _error(exc, headers)
+        return _refusal(exc)
     return None

@@ -8,7 +8,9 @@ from rest_framework.test import APIClient
 URL = "/graphql/"
 
 
-def post(client: APIClient | Client, query: str, variables: dict[str, Any] | None = None, **extra: Any):
+def post(
+    client: APIClient | Client, query: str, variables: dict[str, Any] | None = None, **extra: Any
+):
     """The HTTP response; its JSON holds ``data`` and ``errors``."""
     return client.post(
         URL,
@@ -18,7 +20,9 @@ def post(client: APIClient | Client, query: str, variables: dict[str, Any] | Non
     )
 
 
-def execute(client: APIClient | Client, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+def execute(
+    client: APIClient | Client, query: str, variables: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The JSON body of a request the endpoint accepted (HTTP 200 or a GraphQL-level 400)."""
     response = post(client, query, variables)
     assert response.status_code in (200, 400), response.content

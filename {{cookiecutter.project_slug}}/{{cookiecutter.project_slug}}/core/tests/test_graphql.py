@@ -36,7 +36,8 @@ def test_anonymous_callers_are_refused_fields_that_need_a_user(api_client):
 
 
 def test_a_query_deeper_than_the_limit_is_refused_before_it_runs(user_client, settings):
-    deep = "{ me " + "{ id " * settings.GRAPHQL_MAX_DEPTH + "}" * settings.GRAPHQL_MAX_DEPTH + " }"
+    levels = settings.GRAPHQL_MAX_DEPTH + 2
+    deep = "{ me " + "{ id " * levels + "}" * levels + " }"
 
     body = execute(user_client, deep)
 
@@ -136,8 +137,8 @@ def test_the_endpoint_shares_the_api_request_budget(api_client, user_client, mon
     refused = post(user_client, ME)
     assert refused.json()["error"]["code"] == "throttled"
     assert int(refused["Retry-After"]) > 0
+{%- if cookiecutter.api_auth == "jwt" %}
 
-{% if cookiecutter.api_auth == "jwt" %}
 
 def test_a_jwt_bearer_token_from_the_rest_api_authenticates_graphql(user):
     client = APIClient()
@@ -155,7 +156,8 @@ def test_a_bad_bearer_token_is_refused_with_401(api_client):
 
     assert response.status_code == 401
     assert response.json()["error"]["code"] == "token_not_valid"
-{% elif cookiecutter.api_auth == "token" %}
+{%- elif cookiecutter.api_auth == "token" %}
+
 
 def test_a_drf_token_from_the_rest_api_authenticates_graphql(user):
     client = APIClient()
@@ -173,7 +175,8 @@ def test_a_bad_token_is_refused_with_401(api_client):
 
     assert response.status_code == 401
     assert response.json()["error"]["code"] == "authentication_failed"
-{% else %}
+{%- else %}
+
 
 def test_a_session_authenticates_graphql_when_the_csrf_token_comes_with_it(user):
     client = Client(enforce_csrf_checks=True)
@@ -193,7 +196,8 @@ def test_a_session_without_its_csrf_token_is_refused_with_403(user):
 
     assert response.status_code == 403
     assert response.json()["error"]["code"] == "permission_denied"
-{% endif %}
+{%- endif %}
+
 
 def test_the_committed_schema_file_matches_the_code():
     call_command("export_graphql_schema", "--check")
