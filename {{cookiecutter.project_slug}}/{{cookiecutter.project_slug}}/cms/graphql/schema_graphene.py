@@ -141,7 +141,9 @@ class PostPayload(graphene.ObjectType):
     errors = graphene.List(graphene.NonNull(FieldError), required=True)
 
 
-def _post_payload(info: graphene.ResolveInfo, post: Any, errors: list[FieldErrorData]) -> PostPayload:
+def _post_payload(
+    info: graphene.ResolveInfo, post: Any, errors: list[FieldErrorData]
+) -> PostPayload:
     if post is not None:
         post = selectors.post_detail(viewer=current_user(info)).get(pk=post.pk)
     return PostPayload(post=post, errors=to_field_errors(errors))
@@ -209,7 +211,9 @@ class Query(graphene.ObjectType):
     categories = graphene.List(
         graphene.NonNull(CategoryType), required=True, description="Every category, by name."
     )
-    tags = graphene.List(graphene.NonNull(TagType), required=True, description="Every tag, by name.")
+    tags = graphene.List(
+        graphene.NonNull(TagType), required=True, description="Every tag, by name."
+    )
 
     @staticmethod
     def resolve_posts(

@@ -16,7 +16,9 @@ from strawberry.extensions import (
     MaxTokensLimiter,
     QueryDepthLimiter,
 )
+{%- if cookiecutter.example_app != "none" %}
 from strawberry.tools import merge_types
+{%- endif %}
 
 {% if cookiecutter.example_app == "ecommerce" -%}
 from {{ cookiecutter.project_slug }}.shop.graphql import schema_strawberry as shop
@@ -41,29 +43,17 @@ class IntrospectionUnlessAllowed(AddValidationRules):
             yield from super().on_operation()
 
 
-Query = merge_types(
-    "Query",
-    (
-        users.Query,
-{%- if cookiecutter.example_app == "ecommerce" %}
-        shop.Query,
-{%- elif cookiecutter.example_app == "cms" %}
-        cms.Query,
-{%- endif %}
-    ),
-)
-Mutation = merge_types(
-    "Mutation",
-    (
-        users.Mutation,
-{%- if cookiecutter.example_app == "ecommerce" %}
-        shop.Mutation,
-{%- elif cookiecutter.example_app == "cms" %}
-        cms.Mutation,
-{%- endif %}
-    ),
-)
-
+{% if cookiecutter.example_app == "ecommerce" -%}
+Query = merge_types("Query", (users.Query, shop.Query))
+Mutation = merge_types("Mutation", (users.Mutation, shop.Mutation))
+{% elif cookiecutter.example_app == "cms" -%}
+Query = merge_types("Query", (users.Query, cms.Query))
+Mutation = merge_types("Mutation", (users.Mutation, cms.Mutation))
+{% else -%}
+# Only the users app answers: its root types are the schema's.
+Query = users.Query
+Mutation = users.Mutation
+{% endif %}
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,

@@ -185,9 +185,7 @@ class TransitionOrder(graphene.Mutation):
 
     @staticmethod
     @login_required
-    def mutate(
-        root: Any, info: graphene.ResolveInfo, input: TransitionOrderInput
-    ) -> OrderPayload:
+    def mutate(root: Any, info: graphene.ResolveInfo, input: TransitionOrderInput) -> OrderPayload:
         actor = current_user(info)
         order = get_or_none(selectors.order_list(user=actor), input.id)
         if order is None:

@@ -96,9 +96,9 @@ def test_products_filter_like_the_rest_endpoint(api_client):
     ProductFactory(category=lamps, price=Decimal("5"))
     ProductFactory(price=Decimal("40"))
 
-    page = execute(
-        api_client, PRODUCTS, {"filter": {"category": "lamps", "minPrice": "10"}}
-    )["data"]["products"]
+    page = execute(api_client, PRODUCTS, {"filter": {"category": "lamps", "minPrice": "10"}})[
+        "data"
+    ]["products"]
 
     assert page["totalCount"] == 1
     assert page["results"][0]["price"] == "30.00"
@@ -200,9 +200,9 @@ def test_place_order_is_refused_to_anonymous_callers(api_client):
 def test_customers_cancel_their_own_orders_but_cannot_ship_them(user_client, user):
     order = _order_for(user)
 
-    shipped = execute(
-        user_client, TRANSITION, {"input": {"id": str(order.pk), "status": "paid"}}
-    )["data"]["transitionOrder"]
+    shipped = execute(user_client, TRANSITION, {"input": {"id": str(order.pk), "status": "paid"}})[
+        "data"
+    ]["transitionOrder"]
     cancelled = execute(
         user_client, TRANSITION, {"input": {"id": str(order.pk), "status": "cancelled"}}
     )["data"]["transitionOrder"]
@@ -218,16 +218,18 @@ def test_someone_elses_order_does_not_exist_for_a_customer(user_client, staff_cl
     hidden = execute(user_client, TRANSITION, move)["data"]["transitionOrder"]
     by_staff = execute(staff_client, TRANSITION, {"input": {"id": str(order.pk), "status": "paid"}})
 
-    assert hidden["errors"] == [{"field": "id", "code": "not_found", "messages": ["No such order."]}]
+    assert hidden["errors"] == [
+        {"field": "id", "code": "not_found", "messages": ["No such order."]}
+    ]
     assert by_staff["data"]["transitionOrder"]["order"] == {"status": "paid"}
 
 
 def test_an_unknown_status_is_a_field_error(staff_client):
     order = _order_for(UserFactory())
 
-    payload = execute(
-        staff_client, TRANSITION, {"input": {"id": str(order.pk), "status": "lost"}}
-    )["data"]["transitionOrder"]
+    payload = execute(staff_client, TRANSITION, {"input": {"id": str(order.pk), "status": "lost"}})[
+        "data"
+    ]["transitionOrder"]
 
     assert payload["errors"][0]["field"] == "status"
 
