@@ -73,6 +73,7 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
             "{slug}/shop/graphql",
             "{slug}/cms/graphql",
             "{slug}/core/management/commands/export_graphql_schema.py",
+            "{slug}/core/tests/graphql_client.py",
             "{slug}/core/tests/test_graphql.py",
             "{slug}/users/tests/test_graphql.py",
             "{slug}/shop/tests/test_graphql.py",
