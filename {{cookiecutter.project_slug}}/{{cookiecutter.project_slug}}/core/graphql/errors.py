@@ -69,7 +69,9 @@ def _from_mapping(fields: Mapping[str, Any], code: str, fallback: str) -> list[F
     ]
 
 
-def field_errors(exc: Exception) -> list[FieldErrorData]:
+def field_errors(
+    exc: serializers.ValidationError | DjangoValidationError | ApplicationError,
+) -> list[FieldErrorData]:
     """The field errors of a refusal from a serializer, a model's validation or a service."""
     if isinstance(exc, serializers.ValidationError):
         detail = exc.detail if isinstance(exc.detail, dict) else {NON_FIELD_ERRORS: exc.detail}
@@ -79,9 +81,7 @@ def field_errors(exc: Exception) -> list[FieldErrorData]:
             exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.messages}
         )
         return _from_mapping(detail, "invalid", "Invalid value.")
-    if isinstance(exc, ApplicationError):
-        return _from_mapping(exc.fields or {NON_FIELD_ERRORS: [exc.message]}, exc.code, exc.message)
-    raise exc
+    return _from_mapping(exc.fields or {NON_FIELD_ERRORS: [exc.message]}, exc.code, exc.message)
 
 
 def perform(

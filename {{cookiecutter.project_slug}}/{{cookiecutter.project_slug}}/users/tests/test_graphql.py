@@ -66,10 +66,12 @@ def test_a_limit_above_the_rest_maximum_is_lowered_to_it(staff_client):
     assert page["limit"] == 100
 
 
-def test_a_negative_offset_is_refused(staff_client):
-    body = execute(staff_client, USERS, {"offset": -1})
+def test_a_negative_offset_or_an_empty_page_is_refused(staff_client):
+    negative = execute(staff_client, USERS, {"offset": -1})
+    empty = execute(staff_client, USERS, {"limit": 0})
 
-    assert error_codes(body) == ["invalid"]
+    assert error_codes(negative) == ["invalid"]
+    assert error_codes(empty) == ["invalid"]
 
 
 def test_the_user_list_filters_like_the_rest_endpoint(staff_client, staff_user):
