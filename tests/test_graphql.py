@@ -21,7 +21,7 @@ MENTIONS = re.compile(r"graphql|graphene|strawberry", re.IGNORECASE)
 @pytest.mark.parametrize(("graphql", "example_app"), PAIRS, ids=lambda value: str(value))
 def test_every_library_and_example_app_has_a_committed_schema(graphql: str, example_app: str) -> None:
     schema = SCHEMAS_DIR / f"{graphql}-{example_app}.graphql"
-    assert schema.is_file(), f"missing {schema.name}: run `python templates/graphql/refresh.py`"
+    assert schema.is_file(), f"missing {schema.name}: run `uv run python templates/graphql/refresh.py`"
     assert "type Query" in schema.read_text()
 
 

@@ -6,7 +6,7 @@ it here as ``<graphql>-<example_app>.graphql``; the skeleton's schema.graphql in
 one. Every baked project tests that the included file matches its code, so a schema change that
 is not refreshed here fails the template's integration layer.
 
-    python templates/graphql/refresh.py        (from the template root; needs uv and the network-free uv cache)
+    uv run python templates/graphql/refresh.py    (from the template root)
 """
 
 from __future__ import annotations
@@ -36,9 +36,7 @@ def export(graphql: str, example_app: str, workdir: Path) -> str:
     )
     env = {**os.environ, "UV_PYTHON_DOWNLOADS": "never", "DJANGO_SETTINGS_MODULE": "config.settings.test"}
     subprocess.run(["uv", "sync", "-q", "--python", sys.executable], cwd=project, env=env, check=True)
-    subprocess.run(
-        [".venv/bin/python", "manage.py", "export_graphql_schema"], cwd=project, env=env, check=True
-    )
+    subprocess.run([".venv/bin/python", "manage.py", "export_graphql_schema"], cwd=project, env=env, check=True)
     return (project / "schema.graphql").read_text()
 
 
