@@ -57,13 +57,13 @@ class PostType:
     category: CategoryType
 
     @strawberry.field
-    def tags(self) -> list[TagType]:
+    def tags(self, root: Post) -> list[TagType]:
         # Prefetched by the selector: no query per post.
-        return self.tags.all()  # type: ignore[attr-defined]
+        return root.tags.all()  # type: ignore[return-value]
 
     @strawberry.field(description="Approved comments.")
-    def comment_count(self) -> int:
-        return self.comment_count  # type: ignore[attr-defined]
+    def comment_count(self, root: Post) -> int:
+        return root.comment_count  # type: ignore[attr-defined]
 
 
 @strawberry_django.type(Post, name="PostDetail", description="One post, whole.")
@@ -81,9 +81,8 @@ class PageType:
     author: UserType
 
     @strawberry.field(description="The parent page's id; null at the top of the tree.")
-    def parent_id(self) -> strawberry.ID | None:
-        parent_id = self.parent_id  # type: ignore[attr-defined]
-        return None if parent_id is None else strawberry.ID(str(parent_id))
+    def parent_id(self, root: PageModel) -> strawberry.ID | None:
+        return None if root.parent_id is None else strawberry.ID(str(root.parent_id))
 
 
 @strawberry.input(description="The REST post list's filters; category and tag are slugs.")

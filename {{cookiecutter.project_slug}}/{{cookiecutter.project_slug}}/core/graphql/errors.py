@@ -74,13 +74,15 @@ def field_errors(
 ) -> list[FieldErrorData]:
     """The field errors of a refusal from a serializer, a model's validation or a service."""
     if isinstance(exc, serializers.ValidationError):
-        detail = exc.detail if isinstance(exc.detail, dict) else {NON_FIELD_ERRORS: exc.detail}
-        return _from_mapping(detail, "invalid", "Invalid value.")
-    if isinstance(exc, DjangoValidationError):
-        detail = (
-            exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.messages}
+        detail: Mapping[str, Any] = (
+            exc.detail if isinstance(exc.detail, dict) else {NON_FIELD_ERRORS: exc.detail}
         )
         return _from_mapping(detail, "invalid", "Invalid value.")
+    if isinstance(exc, DjangoValidationError):
+        messages: Mapping[str, Any] = (
+            exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.messages}
+        )
+        return _from_mapping(messages, "invalid", "Invalid value.")
     return _from_mapping(exc.fields or {NON_FIELD_ERRORS: [exc.message]}, exc.code, exc.message)
 
 

@@ -1,6 +1,6 @@
 """REST's authentication and throttles, applied to the GraphQL view (a plain Django view DRF never sees)."""
 
-from typing import cast
+from typing import Any, cast
 
 from django.http import HttpRequest, JsonResponse
 from rest_framework import exceptions
@@ -9,6 +9,11 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from {{ cookiecutter.project_slug }}.core.exceptions import api_exception_handler
+
+
+def _instances(setting: Any) -> list[Any]:
+    """One instance of each class a REST_FRAMEWORK setting lists (DRF has imported them)."""
+    return [cls() for cls in cast(list[type], setting)]
 
 
 def _refusal(exc: exceptions.APIException) -> JsonResponse:
@@ -30,13 +35,13 @@ def authenticate_and_throttle(request: HttpRequest) -> JsonResponse | None:
     request.body  # noqa: B018
     drf_request = Request(
         request,
-        parsers=[parser() for parser in api_settings.DEFAULT_PARSER_CLASSES],
-        authenticators=[auth() for auth in api_settings.DEFAULT_AUTHENTICATION_CLASSES],
+        parsers=_instances(api_settings.DEFAULT_PARSER_CLASSES),
+        authenticators=_instances(api_settings.DEFAULT_AUTHENTICATION_CLASSES),
     )
     try:
         request.user = drf_request.user
-        for throttle in [throttle() for throttle in api_settings.DEFAULT_THROTTLE_CLASSES]:
-            if not throttle.allow_request(drf_request, None):  # type: ignore[arg-type]
+        for throttle in _instances(api_settings.DEFAULT_THROTTLE_CLASSES):
+            if not throttle.allow_request(drf_request, None):
                 raise exceptions.Throttled(throttle.wait())
     except exceptions.APIException as exc:
         return _refusal(exc)

@@ -36,9 +36,8 @@ class CategoryType:
     slug: auto
 
     @strawberry.field(description="The parent category's id; null at the top of the tree.")
-    def parent_id(self) -> strawberry.ID | None:
-        parent_id = self.parent_id  # type: ignore[attr-defined]
-        return None if parent_id is None else strawberry.ID(str(parent_id))
+    def parent_id(self, root: Category) -> strawberry.ID | None:
+        return None if root.parent_id is None else strawberry.ID(str(root.parent_id))
 
 
 @strawberry_django.type(Product, name="Product")
@@ -71,8 +70,8 @@ class OrderItemType:
     unit_price: auto
 
     @strawberry.field
-    def line_total(self) -> Decimal:
-        return self.line_total  # type: ignore[attr-defined]
+    def line_total(self, root: OrderItem) -> Decimal:
+        return root.line_total
 
 
 @strawberry_django.type(Order, name="Order")
@@ -85,9 +84,9 @@ class OrderType:
     customer: UserType
 
     @strawberry.field
-    def items(self) -> list[OrderItemType]:
+    def items(self, root: Order) -> list[OrderItemType]:
         # The selector prefetched them: .all() reads the prefetch cache, no query per order.
-        return self.items.all()  # type: ignore[attr-defined]
+        return root.items.all()  # type: ignore[return-value]
 
 
 @strawberry.input(description="The REST catalogue's filters.")

@@ -33,10 +33,10 @@ class UserType:
     @strawberry.field(
         description="Shown to the user themselves and to staff; null for anyone else."
     )
-    def email(self, info: strawberry.Info) -> str | None:
+    def email(self, root: User, info: strawberry.Info) -> str | None:
         viewer = current_user(info)
-        if viewer.is_authenticated and (viewer.is_staff or viewer.pk == self.pk):  # type: ignore[attr-defined]
-            return self.email  # type: ignore[attr-defined]
+        if viewer.is_authenticated and (viewer.is_staff or viewer.pk == root.pk):
+            return root.email
         return None
 
 
