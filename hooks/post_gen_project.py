@@ -67,6 +67,50 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
     ("ci", frozenset({"jenkins"}), ("Jenkinsfile",)),
     ("cache", frozenset({"redis"}), ("{slug}/core/tests/test_cache_redis.py",)),
     ("cache", frozenset({"none"}), ("{slug}/core/migrations", "{slug}/core/tests/test_cache_database.py")),
+    # GraphQL: each library's implementation lives in its own *_strawberry.py / *_graphene.py files.
+    (
+        "graphql",
+        frozenset({"strawberry"}),
+        (
+            "{slug}/core/graphql/schema_strawberry.py",
+            "{slug}/core/graphql/types_strawberry.py",
+            "{slug}/core/graphql/view_strawberry.py",
+            "{slug}/users/graphql/schema_strawberry.py",
+            "{slug}/shop/graphql/schema_strawberry.py",
+            "{slug}/cms/graphql/schema_strawberry.py",
+        ),
+    ),
+    (
+        "graphql",
+        frozenset({"graphene"}),
+        (
+            "{slug}/core/graphql/schema_graphene.py",
+            "{slug}/core/graphql/types_graphene.py",
+            "{slug}/core/graphql/view_graphene.py",
+            "{slug}/core/graphql/validation_graphene.py",
+            "{slug}/users/graphql/schema_graphene.py",
+            "{slug}/shop/graphql/schema_graphene.py",
+            "{slug}/cms/graphql/schema_graphene.py",
+        ),
+    ),
+    (
+        "graphql",
+        frozenset({"strawberry", "graphene"}),
+        (
+            "schema.graphql",
+            "docs/graphql.md",
+            "{slug}/core/graphql",
+            "{slug}/users/graphql",
+            "{slug}/shop/graphql",
+            "{slug}/cms/graphql",
+            "{slug}/core/management/commands/export_graphql_schema.py",
+            "{slug}/core/tests/graphql_client.py",
+            "{slug}/core/tests/test_graphql.py",
+            "{slug}/users/tests/test_graphql.py",
+            "{slug}/shop/tests/test_graphql.py",
+            "{slug}/cms/tests/test_graphql.py",
+        ),
+    ),
 ]
 
 LICENSES_DIR = "licenses"

@@ -13,6 +13,10 @@ from drf_spectacular.views import (
 from {{ cookiecutter.project_slug }}.core import metrics
 {% endif -%}
 from {{ cookiecutter.project_slug }}.core import views as core_views
+{%- if cookiecutter.graphql != "none" %}
+from {{ cookiecutter.project_slug }}.core.graphql.schema_{{ cookiecutter.graphql }} import schema
+from {{ cookiecutter.project_slug }}.core.graphql.view_{{ cookiecutter.graphql }} import GraphQLView
+{%- endif %}
 
 urlpatterns = [
     path("livez", core_views.livez, name="livez"),
@@ -26,6 +30,9 @@ urlpatterns = [
     path("api/v1/shop/", include("{{ cookiecutter.project_slug }}.shop.api.urls")),
 {%- elif cookiecutter.example_app == "cms" %}
     path("api/v1/cms/", include("{{ cookiecutter.project_slug }}.cms.api.urls")),
+{%- endif %}
+{%- if cookiecutter.graphql != "none" %}
+    path("graphql/", GraphQLView.as_view(schema=schema), name="graphql"),
 {%- endif %}
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its start script from a URL, not inline: the CSP needs no 'unsafe-inline'.

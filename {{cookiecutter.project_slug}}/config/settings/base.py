@@ -56,6 +56,9 @@ THIRD_PARTY_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "rest_framework",
+{%- if cookiecutter.graphql == "graphene" %}
+    "graphene_django",
+{%- endif %}
 {%- if cookiecutter.api_auth == "token" %}
     "rest_framework.authtoken",
 {%- endif %}
@@ -294,6 +297,17 @@ SPECTACULAR_SETTINGS = {
         "{{ cookiecutter.project_slug }}.core.openapi.add_error_responses",
     ],
 }
+{%- if cookiecutter.graphql != "none" %}
+
+# GraphQL at /graphql/ ({{ cookiecutter.graphql }}). The limits are read when the schema is built and refuse
+# a document before it runs. Introspection and the GraphiQL IDE are off unless local.py turns them on.
+GRAPHQL_SCHEMA = "{{ cookiecutter.project_slug }}.core.graphql.schema_{{ cookiecutter.graphql }}.schema"
+GRAPHQL_MAX_DEPTH = env.int("DJANGO_GRAPHQL_MAX_DEPTH", default=8)
+GRAPHQL_MAX_ALIASES = env.int("DJANGO_GRAPHQL_MAX_ALIASES", default=15)
+GRAPHQL_MAX_TOKENS = env.int("DJANGO_GRAPHQL_MAX_TOKENS", default=2000)
+GRAPHQL_INTROSPECTION = False
+GRAPHQL_IDE = False
+{%- endif %}
 
 {%- if cookiecutter.task_queue == "celery" %}
 

@@ -25,6 +25,11 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 {%- endif %}
+{%- if cookiecutter.graphql != "none" %}
+# Explore the GraphQL schema in the browser: GraphiQL at /graphql/, introspection on.
+GRAPHQL_INTROSPECTION = True
+GRAPHQL_IDE = True
+{%- endif %}
 
 # runserver's autoreloader imports settings again in a child process (RUN_MAIN=true):
 # announce the backends from the parent only, so the line appears once.

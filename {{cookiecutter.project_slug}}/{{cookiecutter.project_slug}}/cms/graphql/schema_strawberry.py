@@ -1,0 +1,207 @@
+"""Content in GraphQL (strawberry): posts and pages as each reader may see them, writing and publishing.
+
+Who sees what is decided by the REST selectors; who may move an entry through the workflow by
+the services. Lists cost a fixed number of queries: the selectors join authors and categories
+and prefetch tags.
+"""
+
+import datetime
+from typing import Any
+
+import strawberry
+import strawberry_django
+from strawberry import auto
+
+from {{ cookiecutter.project_slug }}.core.graphql.errors import FieldErrorData, perform
+from {{ cookiecutter.project_slug }}.core.graphql.pagination import apply_filters, get_or_none, paginate
+from {{ cookiecutter.project_slug }}.core.graphql.types_strawberry import (
+    FieldError,
+    IsAuthenticated,
+    Page,
+    current_user,
+    to_field_errors,
+)
+from {{ cookiecutter.project_slug }}.users.graphql.schema_strawberry import UserType
+
+from .. import selectors, services
+from ..api.filters import PageFilter, PostFilter
+from ..api.serializers import PostInputSerializer, TransitionInputSerializer
+from ..models import Category, Post, Tag
+from ..models import Page as PageModel
+
+
+@strawberry_django.type(Category, name="Category")
+class CategoryType:
+    id: auto
+    name: auto
+    slug: auto
+    description: auto
+
+
+@strawberry_django.type(Tag, name="Tag")
+class TagType:
+    id: auto
+    name: auto
+    slug: auto
+
+
+@strawberry_django.type(Post, name="Post", description="A post as lists show it (no body).")
+class PostType:
+    id: auto
+    title: auto
+    slug: auto
+    excerpt: auto
+    status: str
+    published_at: auto
+    author: UserType
+    category: CategoryType
+
+    @strawberry.field
+    def tags(self, root: Post) -> list[TagType]:
+        # Prefetched by the selector: no query per post.
+        return root.tags.all()  # type: ignore[return-value]
+
+    @strawberry.field(description="Approved comments.")
+    def comment_count(self, root: Post) -> int:
+        return root.comment_count  # type: ignore[attr-defined]
+
+
+@strawberry_django.type(Post, name="PostDetail", description="One post, whole.")
+class PostDetailType(PostType):
+    body: auto
+
+
+@strawberry_django.type(PageModel, name="Page")
+class PageType:
+    id: auto
+    title: auto
+    slug: auto
+    status: str
+    published_at: auto
+    author: UserType
+
+    @strawberry.field(description="The parent page's id; null at the top of the tree.")
+    def parent_id(self, root: PageModel) -> strawberry.ID | None:
+        return None if root.parent_id is None else strawberry.ID(str(root.parent_id))
+
+
+@strawberry.input(description="The REST post list's filters; category and tag are slugs.")
+class PostFilterInput:
+    status: str | None = None
+    category: str | None = None
+    tag: str | None = None
+    author: strawberry.ID | None = None
+    published_after: datetime.datetime | None = None
+    published_before: datetime.datetime | None = None
+
+
+@strawberry.input(description="The REST page list's filters.")
+class PageFilterInput:
+    status: str | None = None
+    parent: strawberry.ID | None = None
+    root: bool | None = None
+    author: strawberry.ID | None = None
+
+
+@strawberry.input(description="A new draft; the slug defaults to the title's, category is a slug.")
+class CreatePostInput:
+    title: str
+    category: str
+    slug: str | None = None
+    excerpt: str | None = None
+    body: str | None = None
+    tags: list[str] | None = None
+
+
+@strawberry.input(description="Move a post: draft, review, published or archived.")
+class TransitionPostInput:
+    id: strawberry.ID
+    status: str
+
+
+@strawberry.type
+class PostPayload:
+    post: PostDetailType | None = None
+    errors: list[FieldError] = strawberry.field(default_factory=list)
+
+
+def _filters(filter: Any) -> dict[str, Any] | None:
+    return vars(filter) if filter else None
+
+
+def _post_payload(info: strawberry.Info, post: Any, errors: list[FieldErrorData]) -> PostPayload:
+    if post is not None:
+        post = selectors.post_detail(viewer=current_user(info)).get(pk=post.pk)
+    return PostPayload(post=post, errors=to_field_errors(errors))
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Posts you may read, newest publication first.")
+    def posts(
+        self,
+        info: strawberry.Info,
+        filter: PostFilterInput | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> Page[PostType]:
+        posts = apply_filters(
+            PostFilter, selectors.post_list(viewer=current_user(info)), _filters(filter)
+        )
+        return Page(**vars(paginate(posts, offset=offset, limit=limit)))
+
+    @strawberry.field(description="One post with its body, or null if you may not read it.")
+    def post(self, info: strawberry.Info, id: strawberry.ID) -> PostDetailType | None:
+        return get_or_none(selectors.post_detail(viewer=current_user(info)), id)
+
+    @strawberry.field(description="Pages you may read, by title.")
+    def pages(
+        self,
+        info: strawberry.Info,
+        filter: PageFilterInput | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> Page[PageType]:
+        pages = apply_filters(
+            PageFilter, selectors.page_list(viewer=current_user(info)), _filters(filter)
+        )
+        return Page(**vars(paginate(pages, offset=offset, limit=limit)))
+
+    @strawberry.field(description="Every category, by name.")
+    def categories(self) -> list[CategoryType]:
+        return selectors.category_list()  # type: ignore[return-value]
+
+    @strawberry.field(description="Every tag, by name.")
+    def tags(self) -> list[TagType]:
+        return selectors.tag_list()  # type: ignore[return-value]
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(permission_classes=[IsAuthenticated], description="Write a new draft.")
+    def create_post(self, info: strawberry.Info, input: CreatePostInput) -> PostPayload:
+        author = current_user(info)
+        post, errors = perform(
+            PostInputSerializer,
+            vars(input),
+            lambda valid: services.post_create(author=author, **valid),
+        )
+        return _post_payload(info, post, errors)
+
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated],
+        description="Move a post through the workflow; publishing needs the editor role.",
+    )
+    def transition_post(self, info: strawberry.Info, input: TransitionPostInput) -> PostPayload:
+        actor = current_user(info)
+        post = get_or_none(selectors.post_detail(viewer=actor), input.id)
+        if post is None:
+            return PostPayload(
+                errors=[FieldError(field="id", code="not_found", messages=["No such post."])]
+            )
+        post, errors = perform(
+            TransitionInputSerializer,
+            {"status": input.status},
+            lambda valid: services.entry_transition(entry=post, to=valid["status"], actor=actor),
+        )
+        return _post_payload(info, post, errors)

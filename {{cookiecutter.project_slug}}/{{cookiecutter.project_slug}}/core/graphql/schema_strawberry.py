@@ -1,0 +1,68 @@
+"""The strawberry schema: every app's queries and mutations, behind the limits that refuse abuse.
+
+The limits are read from settings per request, so tests and operators can change them without
+rebuilding the schema.
+"""
+
+from collections.abc import Iterator
+
+import strawberry
+from django.conf import settings
+from graphql.validation import NoSchemaIntrospectionCustomRule
+from strawberry.extensions import (
+    AddValidationRules,
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
+{%- if cookiecutter.example_app != "none" %}
+from strawberry.tools import merge_types
+{%- endif %}
+
+{% if cookiecutter.example_app == "ecommerce" -%}
+from {{ cookiecutter.project_slug }}.shop.graphql import schema_strawberry as shop
+{% elif cookiecutter.example_app == "cms" -%}
+from {{ cookiecutter.project_slug }}.cms.graphql import schema_strawberry as cms
+{% endif -%}
+from {{ cookiecutter.project_slug }}.users.graphql import schema_strawberry as users
+
+from .errors import MASKED_MESSAGE, should_mask
+
+
+class IntrospectionUnlessAllowed(AddValidationRules):
+    """Refuse __schema and __type queries unless GRAPHQL_INTROSPECTION is on (local settings)."""
+
+    def __init__(self) -> None:
+        super().__init__([NoSchemaIntrospectionCustomRule])
+
+    def on_operation(self) -> Iterator[None]:
+        if settings.GRAPHQL_INTROSPECTION:
+            yield
+        else:
+            yield from super().on_operation()
+
+
+{% if cookiecutter.example_app == "ecommerce" -%}
+Query = merge_types("Query", (users.Query, shop.Query))
+Mutation = merge_types("Mutation", (users.Mutation, shop.Mutation))
+{% elif cookiecutter.example_app == "cms" -%}
+Query = merge_types("Query", (users.Query, cms.Query))
+Mutation = merge_types("Mutation", (users.Mutation, cms.Mutation))
+{% else -%}
+# Only the users app answers: its root types are the schema's.
+Query = users.Query
+Mutation = users.Mutation
+{% endif %}
+schema = strawberry.Schema(
+    query=Query,
+    mutation=Mutation,
+    # Factories, so every request gets fresh extension instances.
+    extensions=[
+        lambda: QueryDepthLimiter(max_depth=settings.GRAPHQL_MAX_DEPTH),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.GRAPHQL_MAX_ALIASES),
+        lambda: MaxTokensLimiter(max_token_count=settings.GRAPHQL_MAX_TOKENS),
+        IntrospectionUnlessAllowed,
+        lambda: MaskErrors(should_mask_error=should_mask, error_message=MASKED_MESSAGE),
+    ],
+)

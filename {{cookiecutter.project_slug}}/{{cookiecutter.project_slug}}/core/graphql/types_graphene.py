@@ -1,0 +1,79 @@
+"""Graphene building blocks every app's schema uses: pages, field errors and permission decorators."""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+import graphene
+
+from .errors import FieldErrorData, NotAuthenticatedError, PermissionDeniedError
+from .pagination import PageData
+
+
+class FieldError(graphene.ObjectType):
+    """Why an input was refused: the field as sent, or __all__."""
+
+    field = graphene.String(required=True)
+    code = graphene.String(required=True)
+    messages = graphene.List(graphene.NonNull(graphene.String), required=True)
+
+
+def to_field_errors(errors: list[FieldErrorData]) -> list[FieldError]:
+    return [FieldError(field=e.field, code=e.code, messages=e.messages) for e in errors]
+
+
+def page_type(item_type: type[graphene.ObjectType]) -> type[graphene.ObjectType]:
+    """``<Item>Page``: one page of a list, as REST pages it (offset and limit)."""
+    name = f"{item_type._meta.name}Page"
+    return type(
+        name,
+        (graphene.ObjectType,),
+        {
+            "__doc__": "One page of a list, as REST pages it (offset and limit).",
+            "total_count": graphene.Int(
+                required=True, description="Rows matching the filters, on every page."
+            ),
+            "offset": graphene.Int(required=True),
+            "limit": graphene.Int(required=True),
+            "results": graphene.List(graphene.NonNull(item_type), required=True),
+        },
+    )
+
+
+def as_page(data: PageData) -> dict[str, Any]:
+    return vars(data)
+
+
+def page_arguments(filter_type: type[graphene.InputObjectType]) -> dict[str, Any]:
+    return {
+        "filter": filter_type(),
+        "offset": graphene.Int(required=True, default_value=0),
+        "limit": graphene.Int(),
+    }
+
+
+def current_user(info: graphene.ResolveInfo) -> Any:
+    return info.context.user
+
+
+def login_required[F: Callable[..., Any]](resolver: F) -> F:
+    @wraps(resolver)
+    def wrapper(root: Any, info: graphene.ResolveInfo, *args: Any, **kwargs: Any) -> Any:
+        if not current_user(info).is_authenticated:
+            raise NotAuthenticatedError
+        return resolver(root, info, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def staff_required[F: Callable[..., Any]](resolver: F) -> F:
+    @wraps(resolver)
+    def wrapper(root: Any, info: graphene.ResolveInfo, *args: Any, **kwargs: Any) -> Any:
+        user = current_user(info)
+        if not user.is_authenticated:
+            raise NotAuthenticatedError
+        if not user.is_staff:
+            raise PermissionDeniedError("Only staff may read this.")
+        return resolver(root, info, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]

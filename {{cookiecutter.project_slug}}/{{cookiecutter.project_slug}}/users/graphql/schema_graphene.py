@@ -1,0 +1,137 @@
+"""Accounts in GraphQL (graphene): the signed-in user, the staff-only list, registration."""
+
+from typing import Any
+
+import graphene
+from graphene_django import DjangoObjectType
+
+from {{ cookiecutter.project_slug }}.core.graphql.errors import perform
+from {{ cookiecutter.project_slug }}.core.graphql.pagination import apply_filters, paginate
+from {{ cookiecutter.project_slug }}.core.graphql.types_graphene import (
+    FieldError,
+    as_page,
+    current_user,
+    login_required,
+    page_arguments,
+    page_type,
+    staff_required,
+    to_field_errors,
+)
+
+from .. import selectors, services
+from ..api.filters import UserFilter
+from ..api.serializers import UserRegisterInputSerializer, UserUpdateInputSerializer
+from ..models import User
+
+
+class UserType(DjangoObjectType):
+    email = graphene.String(
+        description="Shown to the user themselves and to staff; null for anyone else."
+    )
+
+    class Meta:
+        model = User
+        name = "User"
+        fields = ("id", "name", "is_staff", "date_joined")
+
+    def resolve_email(self, info: graphene.ResolveInfo) -> str | None:
+        viewer = current_user(info)
+        if viewer.is_authenticated and (viewer.is_staff or viewer.pk == self.pk):
+            return self.email
+        return None
+
+
+UserPage = page_type(UserType)
+
+
+class UserFilterInput(graphene.InputObjectType):
+    """Filters of the user list; the same as REST's query parameters."""
+
+    is_active = graphene.Boolean()
+    is_staff = graphene.Boolean()
+
+
+class RegisterInput(graphene.InputObjectType):
+    email = graphene.String(required=True)
+    password = graphene.String(required=True)
+    name = graphene.String()
+
+
+class UpdateMeInput(graphene.InputObjectType):
+    name = graphene.String(required=True)
+
+
+class UserPayload(graphene.ObjectType):
+    user = graphene.Field(UserType)
+    errors = graphene.List(graphene.NonNull(FieldError), required=True)
+
+
+def _payload(user: Any, errors: list[Any]) -> UserPayload:
+    return UserPayload(user=user, errors=to_field_errors(errors))
+
+
+class Register(graphene.Mutation):
+    class Arguments:
+        input = RegisterInput(required=True)
+
+    Output = graphene.NonNull(UserPayload)
+
+    @staticmethod
+    def mutate(root: Any, info: graphene.ResolveInfo, input: RegisterInput) -> UserPayload:
+        user, errors = perform(
+            UserRegisterInputSerializer,
+            dict(input),
+            lambda data: services.user_register(**data),
+        )
+        return _payload(user, errors)
+
+
+class UpdateMe(graphene.Mutation):
+    class Arguments:
+        input = UpdateMeInput(required=True)
+
+    Output = graphene.NonNull(UserPayload)
+
+    @staticmethod
+    @login_required
+    def mutate(root: Any, info: graphene.ResolveInfo, input: UpdateMeInput) -> UserPayload:
+        user, errors = perform(
+            UserUpdateInputSerializer,
+            dict(input),
+            lambda data: services.user_update(user=current_user(info), **data),
+        )
+        return _payload(user, errors)
+
+
+class Query(graphene.ObjectType):
+    me = graphene.Field(UserType, required=True, description="The signed-in user.")
+    users = graphene.Field(
+        UserPage,
+        required=True,
+        description="Every account, for staff.",
+        **page_arguments(UserFilterInput),
+    )
+
+    @staticmethod
+    @login_required
+    def resolve_me(root: Any, info: graphene.ResolveInfo) -> User:
+        return current_user(info)
+
+    @staticmethod
+    @staff_required
+    def resolve_users(
+        root: Any,
+        info: graphene.ResolveInfo,
+        offset: int,
+        filter: UserFilterInput | None = None,
+        limit: int | None = None,
+    ) -> dict[str, Any]:
+        users = apply_filters(UserFilter, selectors.user_list(), filter)
+        return as_page(paginate(users, offset=offset, limit=limit))
+
+
+class Mutation(graphene.ObjectType):
+    register = Register.Field(
+        description="Create an account; sign in through the REST auth endpoints."
+    )
+    update_me = UpdateMe.Field(description="Change your profile.")
