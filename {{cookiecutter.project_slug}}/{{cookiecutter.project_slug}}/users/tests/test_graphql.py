@@ -5,7 +5,7 @@ import pytest
 from {{ cookiecutter.project_slug }}.core.tests.graphql_client import error_codes, execute
 from {{ cookiecutter.project_slug }}.users.models import User
 
-from .factories import UserFactory
+from .factories import DEFAULT_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +84,7 @@ def test_the_user_list_filters_like_the_rest_endpoint(staff_client, staff_user):
 
 
 def test_register_creates_an_account_through_the_service(api_client):
-    data = {"email": "New@Example.com", "password": "a-long-enough-passphrase", "name": "Nia"}
+    data = {"email": "New@Example.com", "password": DEFAULT_PASSWORD, "name": "Nia"}
 
     payload = execute(api_client, REGISTER, {"input": data})["data"]["register"]
 
