@@ -109,12 +109,12 @@ def _database_url(postgresql: str, combination: baking.Combination) -> str:
 
 
 def _redis_environment(combination: baking.Combination) -> dict[str, str]:
-    """REDIS_URL for cache=redis, on a database index per combination (3-15): the suite empties it per test.
-
-    Index 2 is the Celery broker's (CELERY_BROKER_URLS), which a flush would empty under a running worker."""
+    """REDIS_URL for cache=redis, on a database index per xdist worker: the suite empties it per test, so two
+    suites running at once must never share one. Index 2 is the Celery broker's (CELERY_BROKER_URLS)."""
     if combination.get("cache", baking.DEFAULT_CHOICES["cache"]) != "redis":
         return {}
-    index = 3 + int(baking.short_name(combination), 16) % 13
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    index = 3 + int(worker.removeprefix("gw") or 0) % 13
     return {"REDIS_URL": f"redis://127.0.0.1:6379/{index}"}
 
 

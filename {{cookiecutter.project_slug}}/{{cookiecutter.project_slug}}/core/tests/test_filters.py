@@ -1,11 +1,12 @@
 """The shared date-time filter."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from rest_framework.exceptions import ValidationError
 
 from ...users.models import User
+from ...users.tests.factories import UserFactory
 from ..filters import UTCDateTimeFilter
 
 
@@ -15,13 +16,14 @@ def make_filter() -> UTCDateTimeFilter:
 
 @pytest.mark.django_db
 def test_an_offset_postgresql_cannot_store_is_compared_in_utc():
-    far_east = timezone(timedelta(hours=16, minutes=30))
-    value = datetime(2026, 1, 1, 12, 0, tzinfo=far_east)
+    # 12:00 at +16:30 is 19:30 UTC the day before.
+    UserFactory(date_joined=datetime(2025, 12, 31, 19, 0, tzinfo=UTC))
+    later = UserFactory(date_joined=datetime(2025, 12, 31, 20, 0, tzinfo=UTC))
+    value = datetime(2026, 1, 1, 12, 0, tzinfo=timezone(timedelta(hours=16, minutes=30)))
 
     queryset = make_filter().filter(User.objects.all(), value)
 
-    assert list(queryset) == []
-    assert "2025-12-31 19:30:00+00:00" in str(queryset.query)
+    assert list(queryset) == [later]
 
 
 def test_a_value_that_leaves_the_calendar_in_utc_is_a_validation_error():
