@@ -1,11 +1,11 @@
 """Error reporting to Sentry: a no-op until SENTRY_DSN is set, and never sends personal data."""
 
 import sentry_sdk
-{%- if cookiecutter.get("task_queue", "none") == "celery" %}
+{%- if cookiecutter.task_queue == "celery" %}
 from sentry_sdk.integrations.celery import CeleryIntegration
 {%- endif %}
 from sentry_sdk.integrations.django import DjangoIntegration
-{%- if cookiecutter.get("cache", "none") == "redis" or cookiecutter.get("task_queue", "none") == "celery" %}
+{%- if cookiecutter.cache == "redis" or (cookiecutter.task_queue == "celery" and cookiecutter.celery_broker == "redis") %}
 from sentry_sdk.integrations.redis import RedisIntegration
 {%- endif %}
 from sentry_sdk.scrubber import DEFAULT_DENYLIST, EventScrubber
@@ -42,10 +42,10 @@ def init_sentry(
         traces_sample_rate=traces_sample_rate,
         integrations=[
             DjangoIntegration(),
-{%- if cookiecutter.get("task_queue", "none") == "celery" %}
+{%- if cookiecutter.task_queue == "celery" %}
             CeleryIntegration(monitor_beat_tasks=True),
 {%- endif %}
-{%- if cookiecutter.get("cache", "none") == "redis" or cookiecutter.get("task_queue", "none") == "celery" %}
+{%- if cookiecutter.cache == "redis" or (cookiecutter.task_queue == "celery" and cookiecutter.celery_broker == "redis") %}
             RedisIntegration(),
 {%- endif %}
         ],
