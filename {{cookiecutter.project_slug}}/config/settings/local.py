@@ -1,9 +1,10 @@
 """Settings for a developer machine: DEBUG on; SQLite and local memory unless the environment says otherwise."""
 
 import os
+import string
 import sys
 
-from django.core.management.utils import get_random_secret_key
+from django.utils.crypto import get_random_string
 
 from .base import *
 {% if cookiecutter.task_queue == "celery" and cookiecutter.cache == "redis" -%}
@@ -17,7 +18,12 @@ from .base import DATABASES, env
 {% endif %}
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 # The post-generation hook writes a real key to .env; a random one keeps a bare checkout working.
-SECRET_KEY = env("DJANGO_SECRET_KEY", default=get_random_secret_key())
+# Letters and digits only: django-environ reads a value starting with "$" as a reference to another
+# variable (get_random_secret_key() can start with "$" and then recursed until RecursionError).
+SECRET_KEY = env(
+    "DJANGO_SECRET_KEY",
+    default=get_random_string(64, allowed_chars=string.ascii_letters + string.digits),
+)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 {%- if cookiecutter.task_queue == "celery" %}
 
