@@ -14,8 +14,8 @@ from rest_framework.test import APIClient
 
 {% if cookiecutter.task_queue == "celery" -%}
 from config.celery import app as celery_app
-{% endif -%}
 
+{% endif -%}
 from {{ cookiecutter.project_slug }}.users.models import User
 from {{ cookiecutter.project_slug }}.users.tests.factories import UserFactory
 

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
@@ -43,6 +44,12 @@ def _posts(*, viewer: Any) -> QuerySet[Post]:
 def post_list(*, viewer: Any) -> QuerySet[Post]:
     """Posts the viewer may read, newest publication first; bodies stay in the database."""
     return _posts(viewer=viewer).defer("body").order_by("-published_at", "-id")
+
+
+def popular_posts(*, limit: int = 10) -> QuerySet[Post]:
+    """The published posts with the most approved comments, newest first among equals."""
+    public = _posts(viewer=AnonymousUser()).defer("body")
+    return public.order_by("-comment_count", "-published_at", "-id")[:limit]
 
 
 def post_detail(*, viewer: Any) -> QuerySet[Post]:

@@ -5,9 +5,10 @@
 - Per-object layer: ``CachedObject`` caches one row's payload by primary key.
 
 Invalidation uses versioned keys. Each key embeds the current *generation* of what it depends
-on: a model (any row of it) or one row. ``invalidate_on_write(Model)`` connects ``post_save`` and
-``post_delete``, so a write through the API, the admin or a shell drops those generations: the
-next read makes a new random one, old keys are never read again and expire on their own. One
+on: a model (any row of it) or one row. ``invalidate_on_write(Model)`` connects ``post_save``,
+``post_delete`` and ``m2m_changed``, so a write through the API, the admin or a shell drops those
+generations: the next read makes a new random one, old keys are never read again and expire on
+their own. One
 delete invalidates a list cached under any number of query strings, on any cache backend; no
 key scan is needed. Generations are dropped at once and again after the transaction commits,
 so a read that ran concurrently with the write cannot store pre-commit data under the new one.
@@ -25,7 +26,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import models, transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.utils import translation
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -98,26 +99,73 @@ def invalidate_on_write(
     model: type[models.Model],
     *,
     ignore_update_fields: Iterable[str] = (),
+    lookup_field: str = "pk",
+    parents: Iterable[str] = (),
 ) -> None:
-    """Invalidate ``model``'s lists and the row's object cache whenever a row is saved or deleted.
+    """Invalidate ``model``'s lists and the row's object cache whenever a row is written.
+
+    Saves, deletes and changes to the row's many-to-many fields (from either side) all count.
 
     ``ignore_update_fields``: a ``save(update_fields=...)`` touching only these fields
     invalidates nothing (e.g. ``last_login``, written on every sign-in but cached nowhere).
+    ``lookup_field``: the field the row's ``CachedObject`` is keyed by (``"slug"`` for URLs by
+    slug); when a save changes it, the entry under the old value is invalidated too.
+    ``parents``: foreign keys whose target's object cache shows this row (a comment count on
+    its post): a write invalidates that row as well. The parent's cache must be keyed by pk.
     """
     ignored = frozenset(ignore_update_fields)
+    parent_fields = [model._meta.get_field(name) for name in parents]
+    previous_lookup = f"_caching_previous_{lookup_field}"
+
+    def scopes_of(instance: models.Model) -> list[str]:
+        found = [model_scope(model), object_scope(model, getattr(instance, lookup_field))]
+        if hasattr(instance, previous_lookup):
+            found.append(object_scope(model, getattr(instance, previous_lookup)))
+        for field in parent_fields:
+            parent_pk = getattr(instance, field.attname)
+            if parent_pk is not None:
+                found.append(object_scope(field.related_model, parent_pk))
+        return found
+
+    def remember_lookup(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+        # One query, only on saves that may change the lookup value of an existing row.
+        update_fields = kwargs.get("update_fields")
+        if instance._state.adding or (update_fields and lookup_field not in update_fields):
+            return
+        stored = sender._base_manager.using(kwargs["using"]).filter(pk=instance.pk)
+        previous = stored.values_list(lookup_field, flat=True).first()
+        if previous is not None and previous != getattr(instance, lookup_field):
+            setattr(instance, previous_lookup, previous)
 
     def on_save(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
         update_fields = kwargs.get("update_fields")
         if update_fields and ignored.issuperset(update_fields):
             return
-        invalidate(model_scope(sender), object_scope(sender, instance.pk), using=kwargs["using"])
+        invalidate(*scopes_of(instance), using=kwargs["using"])
+        instance.__dict__.pop(previous_lookup, None)
 
     def on_delete(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
-        invalidate(model_scope(sender), object_scope(sender, instance.pk), using=kwargs["using"])
+        invalidate(*scopes_of(instance), using=kwargs["using"])
+
+    def on_m2m_change(instance: models.Model, action: str, reverse: bool, **kwargs: Any) -> None:
+        if not action.startswith("post_"):
+            return
+        if not reverse:  # instance is a row of ``model``
+            invalidate(*scopes_of(instance), using=kwargs["using"])
+            return
+        # instance is on the other side; pk_set names the rows of ``model`` (None on clear(),
+        # where only the lists can be invalidated: object caches expire by their timeout).
+        rows = [object_scope(model, pk) for pk in kwargs.get("pk_set") or ()]
+        invalidate(model_scope(model), *rows, using=kwargs["using"])
 
     uid = f"caching:{model._meta.label_lower}"
     post_save.connect(on_save, sender=model, weak=False, dispatch_uid=uid)
     post_delete.connect(on_delete, sender=model, weak=False, dispatch_uid=uid)
+    if lookup_field != "pk":
+        pre_save.connect(remember_lookup, sender=model, weak=False, dispatch_uid=uid)
+    for field in model._meta.many_to_many:
+        through = field.remote_field.through  # type: ignore[attr-defined]
+        m2m_changed.connect(on_m2m_change, sender=through, weak=False, dispatch_uid=uid)
 
 
 # Hit and miss counts ---------------------------------------------------------------------
@@ -250,17 +298,28 @@ class CachedObject[T]:
         self.extra_scopes = [model_scope(other) for other in depends_on]
         METRIC_NAMES.setdefault(name)
 
-    def get_or_set(self, pk: object, compute: Callable[[], T]) -> T:
+    def get_or_set(self, lookup: object, compute: Callable[[], T], *variant: object) -> T:
+        """``lookup``: the row's pk, or the ``lookup_field`` given to ``invalidate_on_write``.
+
+        ``variant``: what else the payload depends on (who reads it, a language), if anything.
+        """
         return cached_get_or_set(
             self.name,
             compute,
-            key_parts=(pk,),
-            scopes=[object_scope(self.model, pk), *self.extra_scopes],
+            key_parts=(lookup, *variant),
+            scopes=[object_scope(self.model, lookup), *self.extra_scopes],
             timeout=self.timeout,
         )
 
 
 # The view layer --------------------------------------------------------------------------
+
+
+def request_audience(request: Request, *, per_user: bool = True) -> str:
+    """``anonymous``, else ``user:<pk>`` (or ``authenticated`` when not ``per_user``)."""
+    if not request.user.is_authenticated:
+        return "anonymous"
+    return f"user:{request.user.pk}" if per_user else "authenticated"
 
 
 class CachedListMixin:
@@ -270,27 +329,37 @@ class CachedListMixin:
     served to a caller the view would refuse. The key varies on the absolute URL (host, path,
     query string: filters, search, ordering, page, format), the active language and the
     caller (``cache_per_user``: each user their own entry; otherwise one for anonymous and one
-    for signed-in callers). The cache holds data, not bytes: the renderer chosen from Accept
-    or ``?format=`` runs on every response, so JSON, CSV and the browsable API share entries.
+    for signed-in callers; override ``get_cache_audience`` for other groupings, returning
+    ``None`` for callers who bypass the cache). The cache holds data, not bytes: the renderer
+    chosen from Accept or ``?format=`` runs on every response, so JSON, CSV and the browsable
+    API share entries.
     """
 
     cache_name: str = ""
     cache_models: tuple[type[models.Model], ...] = ()
     cache_timeout: int = 60
     cache_per_user: bool = True
+    # For lists whose rows depend on roles and ownership: signed-in callers read the database.
+    cache_anonymous_only: bool = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if cls.cache_name:
             METRIC_NAMES.setdefault(cls.cache_name)
 
-    def get_cache_audience(self, request: Request) -> str:
-        if not request.user.is_authenticated:
-            return "anonymous"
-        return f"user:{request.user.pk}" if self.cache_per_user else "authenticated"
+    def get_cache_audience(self, request: Request) -> str | None:
+        """Who shares a cached page with this caller; ``None``: nobody, read the database."""
+        if self.cache_anonymous_only and request.user.is_authenticated:
+            return None
+        return request_audience(request, per_user=self.cache_per_user)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         uncached_list = super().list  # type: ignore[misc]
+        audience = self.get_cache_audience(request)
+        if audience is None:
+            response: Response = uncached_list(request, *args, **kwargs)
+            response["X-Cache"] = "BYPASS"
+            return response
         missed = False
 
         def compute() -> Any:
@@ -304,7 +373,7 @@ class CachedListMixin:
             key_parts=(
                 request.build_absolute_uri(),
                 translation.get_language(),
-                self.get_cache_audience(request),
+                audience,
             ),
             scopes=[model_scope(model) for model in self.cache_models],
             timeout=self.cache_timeout,

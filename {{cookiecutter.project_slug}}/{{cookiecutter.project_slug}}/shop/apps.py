@@ -7,3 +7,13 @@ class ShopConfig(AppConfig):
     name = "{{ cookiecutter.project_slug }}.shop"
     label = "shop"
     verbose_name = "Shop"
+
+    def ready(self) -> None:
+        from {{ cookiecutter.project_slug }}.core.caching import invalidate_on_write
+
+        from .models import Category, Product
+
+        # The catalogue is cached (lists, product pages by slug, the summary): every save,
+        # delete or stock change through the API, the admin or an order invalidates it.
+        invalidate_on_write(Category)
+        invalidate_on_write(Product, lookup_field="slug")

@@ -1,10 +1,20 @@
 """Reads of the shop; each selector owns the joins its callers need, so lists cost a fixed number of queries."""
 
-from django.db.models import Count, Prefetch, QuerySet
+from typing import Any
 
+from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet, Sum
+
+from {{ cookiecutter.project_slug }}.core.caching import CachedValue
 from {{ cookiecutter.project_slug }}.users.models import User
 
 from .models import Address, Category, Order, OrderItem, Product
+
+# Until any product or category is written (an order's stock change included), or 5 minutes.
+CATALOGUE_SUMMARY: CachedValue[dict[str, Any]] = CachedValue(
+    "shop.catalogue_summary",
+    depends_on=[Product, Category],
+    timeout=5 * 60,
+)
 
 
 def category_list() -> QuerySet[Category]:
@@ -16,6 +26,44 @@ def product_list(*, include_inactive: bool = False) -> QuerySet[Product]:
     """Products with their category in the same query; the public sees active ones only."""
     products = Product.objects.select_related("category").order_by("name", "id")
     return products if include_inactive else products.filter(is_active=True)
+
+
+def catalogue_summary() -> dict[str, Any]:
+    """Counts, stock and price range of the active catalogue, per category: cached."""
+    return CATALOGUE_SUMMARY.get_or_set(_summarise_catalogue)
+
+
+def _summarise_catalogue() -> dict[str, Any]:
+    # One grouped query over every active product; a catalogue of any size costs the same.
+    per_category = list(
+        Product.objects.filter(is_active=True)
+        .values("category_id", "category__name", "category__slug")
+        .annotate(
+            products=Count("id"),
+            in_stock=Count("id", filter=Q(stock__gt=0)),
+            units=Sum("stock"),
+            min_price=Min("price"),
+            max_price=Max("price"),
+        )
+        .order_by("category__name", "category_id")
+    )
+    return {
+        "products": sum(row["products"] for row in per_category),
+        "in_stock": sum(row["in_stock"] for row in per_category),
+        "categories": [
+            {
+                "id": row["category_id"],
+                "name": row["category__name"],
+                "slug": row["category__slug"],
+                "products": row["products"],
+                "in_stock": row["in_stock"],
+                "units": row["units"],
+                "min_price": row["min_price"],
+                "max_price": row["max_price"],
+            }
+            for row in per_category
+        ],
+    }
 
 
 def address_list(*, user: User) -> QuerySet[Address]:

@@ -116,7 +116,9 @@ def order_place(*, customer: User, address: Address, items: list[dict[str, Any]]
     )
     for pk, quantity in wanted.items():
         # F(): the decrement happens in SQL; the check constraint is the last line of defence.
-        Product.objects.filter(pk=pk).update(stock=F("stock") - quantity)
+        # save(), not QuerySet.update(): its signal invalidates the cached catalogue reads.
+        products[pk].stock = F("stock") - quantity
+        products[pk].save(update_fields=["stock"])
     return order
 
 
@@ -145,8 +147,10 @@ def order_transition(*, order: Order, to_status: str, actor: User) -> Order:
             },
         )
     if to_status == Order.Status.CANCELLED:
-        for item in order.items.order_by("product_id"):
-            Product.objects.filter(pk=item.product_id).update(stock=F("stock") + item.quantity)
+        for item in order.items.select_related("product").order_by("product_id"):
+            # save(), not QuerySet.update(): its signal invalidates the cached catalogue reads.
+            item.product.stock = F("stock") + item.quantity
+            item.product.save(update_fields=["stock"])
     order.status = to_status
     order.full_clean()
     order.save(update_fields=["status", "updated_at"])

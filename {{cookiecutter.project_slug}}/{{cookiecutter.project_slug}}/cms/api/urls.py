@@ -9,6 +9,7 @@ urlpatterns = [
     path("categories/", views.CategoryListView.as_view(), name="category-list"),
     path("tags/", views.TagListView.as_view(), name="tag-list"),
     path("posts/", views.PostListView.as_view(), name="post-list"),
+    path("posts/popular/", views.PopularPostListView.as_view(), name="post-popular"),
     path("posts/<int:pk>/", views.PostDetailView.as_view(), name="post-detail"),
     path("posts/<int:pk>/transition/", views.PostTransitionView.as_view(), name="post-transition"),
     path("pages/", views.PageListView.as_view(), name="page-list"),

@@ -1,14 +1,23 @@
-"""Content endpoints: thin views that parse input, call one service or selector, render output."""
+"""Content endpoints: thin views that parse input, call one service or selector, render output.
+
+What anonymous readers see is cached (docs/caching.md): published content is the same for all of
+them. Signed-in readers may also see drafts, which depend on ownership and roles: they read the
+database.
+"""
+
+from typing import Any
 
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
-from rest_framework import generics, permissions, status
+from rest_framework import exceptions, generics, permissions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from {{ cookiecutter.project_slug }}.core.caching import CachedListMixin, CachedObject, CachedValue
 from {{ cookiecutter.project_slug }}.core.exports import CSVExportMixin
+from {{ cookiecutter.project_slug }}.users.models import User
 
 from .. import selectors, services
-from ..models import Status
+from ..models import Category, Comment, Page, Post, Status, Tag
 from .filters import CommentFilter, PageFilter, PostFilter
 from .permissions import CanModerateComments, IsAuthorOrStaffForWrites
 from .serializers import (
@@ -67,32 +76,57 @@ REFUSED_TRANSITION = OpenApiResponse(
 )
 NOT_EDITABLE = OpenApiResponse(description="The entry is not a draft (code not_editable).")
 
+# What a post's page shows: its row, category, tags, author and approved-comment count.
+POST_SHOWS = (Post, Category, Tag, User, Comment)
+# One published post for anonymous readers, until it, one of its comments, or any category,
+# tag or author is written.
+POST_DETAIL: CachedObject[dict[str, Any]] = CachedObject(
+    "cms.post",
+    model=Post,
+    timeout=10 * 60,
+    depends_on=[Category, Tag, User],
+)
+# The most discussed posts: one ranking query, until any post or comment is written.
+POPULAR_POSTS: CachedValue[list[dict[str, Any]]] = CachedValue(
+    "cms.popular_posts",
+    depends_on=POST_SHOWS,
+    timeout=5 * 60,
+)
 
-class CategoryListView(CSVExportMixin, generics.ListAPIView):
+
+class CategoryListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
     """Every category, public; searchable by name."""
 
     permission_classes = (permissions.AllowAny,)
     serializer_class = CategoryOutputSerializer
     search_fields = ("name",)
     ordering_fields = ("name",)
+    cache_name = "cms.categories"
+    cache_models = (Category,)
+    cache_timeout = 5 * 60
+    cache_per_user = False
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         return selectors.category_list()
 
 
-class TagListView(CSVExportMixin, generics.ListAPIView):
+class TagListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
     """Every tag, public; searchable by name."""
 
     permission_classes = (permissions.AllowAny,)
     serializer_class = TagOutputSerializer
     search_fields = ("name",)
     ordering_fields = ("name",)
+    cache_name = "cms.tags"
+    cache_models = (Tag,)
+    cache_timeout = 5 * 60
+    cache_per_user = False
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         return selectors.tag_list()
 
 
-class PostListView(CSVExportMixin, generics.ListAPIView):
+class PostListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
     """Published posts for everyone, plus your own drafts; editors see every post."""
 
     permission_classes = (permissions.IsAuthenticatedOrReadOnly,)
@@ -100,6 +134,9 @@ class PostListView(CSVExportMixin, generics.ListAPIView):
     filterset_class = PostFilter
     search_fields = ("title", "excerpt")
     ordering_fields = ("published_at", "title")
+    cache_name = "cms.posts"
+    cache_models = POST_SHOWS
+    cache_anonymous_only = True
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         return selectors.post_list(viewer=self.request.user)
@@ -118,6 +155,22 @@ class PostListView(CSVExportMixin, generics.ListAPIView):
         return Response(PostDetailOutputSerializer(post).data, status=status.HTTP_201_CREATED)
 
 
+class PopularPostListView(generics.GenericAPIView):
+    """The ten published posts with the most approved comments; public and cached."""
+
+    permission_classes = (permissions.AllowAny,)
+    serializer_class = PostListOutputSerializer
+    pagination_class = None  # a fixed top ten: no pages, filters or ordering
+    filter_backends = ()
+
+    @extend_schema(responses={200: PostListOutputSerializer(many=True)})
+    def get(self, request: Request) -> Response:
+        def rank() -> list[dict[str, Any]]:
+            return list(self.get_serializer(selectors.popular_posts(), many=True).data)
+
+        return Response(POPULAR_POSTS.get_or_set(rank))
+
+
 class PostDetailView(generics.GenericAPIView):
     """One post; its author (or staff) edits it while it is a draft and archives it with DELETE."""
 
@@ -128,7 +181,16 @@ class PostDetailView(generics.GenericAPIView):
         return selectors.post_detail(viewer=self.request.user)
 
     def get(self, request: Request, pk: int) -> Response:
-        return Response(self.get_serializer(self.get_object()).data)
+        if request.user.is_authenticated:  # may see drafts: never from the shared cache
+            return Response(self.get_serializer(self.get_object()).data)
+
+        def serialize() -> dict[str, Any]:
+            post = self.get_queryset().filter(pk=pk).first()
+            if post is None:  # raised, so an unknown or unpublished post is never cached
+                raise exceptions.NotFound("No such post.")
+            return self.get_serializer(post).data
+
+        return Response(POST_DETAIL.get_or_set(pk, serialize))
 
     @extend_schema(
         request=PostInputSerializer,
@@ -176,7 +238,7 @@ class PostTransitionView(generics.GenericAPIView):
         return Response(self.get_serializer(self.get_object()).data)
 
 
-class PageListView(CSVExportMixin, generics.ListAPIView):
+class PageListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
     """Published pages for everyone, plus your own drafts; editors see every page."""
 
     permission_classes = (permissions.IsAuthenticatedOrReadOnly,)
@@ -184,6 +246,9 @@ class PageListView(CSVExportMixin, generics.ListAPIView):
     filterset_class = PageFilter
     search_fields = ("title",)
     ordering_fields = ("published_at", "title")
+    cache_name = "cms.pages"
+    cache_models = (Page, User)
+    cache_anonymous_only = True
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         return selectors.page_list(viewer=self.request.user)

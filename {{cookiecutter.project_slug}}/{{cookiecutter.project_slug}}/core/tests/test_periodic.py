@@ -5,6 +5,7 @@ from django_celery_beat.models import PeriodicTask
 from django_celery_beat.schedulers import ModelEntry
 
 from config.celery import app as celery_app
+
 from {{ cookiecutter.project_slug }}.reports.apps import install_schedules
 
 pytestmark = pytest.mark.django_db

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from config.celery import app as celery_app
+
 from {{ cookiecutter.project_slug }}.users.tests.factories import UserFactory
 
 from ..models import DailySignupReport

@@ -44,6 +44,23 @@ class ProductInputSerializer(serializers.ModelSerializer):
         fields = ("sku", "slug", "name", "description", "price", "stock", "is_active", "category")
 
 
+class CategorySummaryOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    slug = serializers.SlugField()
+    products = serializers.IntegerField(help_text="Active products in the category.")
+    in_stock = serializers.IntegerField(help_text="Active products with stock above zero.")
+    units = serializers.IntegerField(help_text="Units on hand over its active products.")
+    min_price = serializers.DecimalField(max_digits=10, decimal_places=2)
+    max_price = serializers.DecimalField(max_digits=10, decimal_places=2)
+
+
+class CatalogueSummaryOutputSerializer(serializers.Serializer):
+    products = serializers.IntegerField(help_text="Active products.")
+    in_stock = serializers.IntegerField(help_text="Active products with stock above zero.")
+    categories = CategorySummaryOutputSerializer(many=True)
+
+
 class AddressSerializer(serializers.ModelSerializer):
     """Addresses read and write the same fields; the customer is always the caller."""
 

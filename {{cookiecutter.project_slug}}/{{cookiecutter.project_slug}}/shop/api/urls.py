@@ -8,6 +8,7 @@ app_name = "shop"
 urlpatterns = [
     path("categories/", views.CategoryListView.as_view(), name="category-list"),
     path("categories/<slug:slug>/", views.CategoryDetailView.as_view(), name="category-detail"),
+    path("catalogue/summary/", views.CatalogueSummaryView.as_view(), name="catalogue-summary"),
     path("products/", views.ProductListView.as_view(), name="product-list"),
     path("products/<slug:slug>/", views.ProductDetailView.as_view(), name="product-detail"),
     path("addresses/", views.AddressListView.as_view(), name="address-list"),

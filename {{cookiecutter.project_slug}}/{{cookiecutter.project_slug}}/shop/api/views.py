@@ -3,22 +3,29 @@
 Object permissions are querysets: each view reads through a selector scoped to the caller, so a
 customer asking for someone else's address or order gets 404 (its existence is not revealed) and
 staff see everything.
+
+The public catalogue is cached (docs/caching.md): everyone but staff sees the same active
+products, so they share entries; staff, who also see inactive products, read the database.
 """
+
+from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
-from rest_framework import generics, permissions, status
+from rest_framework import exceptions, generics, permissions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from {{ cookiecutter.project_slug }}.core.caching import CachedListMixin, CachedObject
 from {{ cookiecutter.project_slug }}.core.exports import CSVExportMixin
 
 from .. import selectors, services
-from ..models import Address, Order
+from ..models import Address, Category, Order, Product
 from .filters import AddressFilter, CategoryFilter, OrderFilter, ProductFilter
 from .permissions import IsStaffOrReadOnly
 from .serializers import (
     AddressSerializer,
+    CatalogueSummaryOutputSerializer,
     CategoryOutputSerializer,
     OrderDetailOutputSerializer,
     OrderOutputSerializer,
@@ -69,11 +76,25 @@ TRANSITION_CONFLICT_RESPONSE = OpenApiResponse(
 )
 
 
+# A public product page by slug, until that product (or any category) is written.
+PRODUCT_DETAIL: CachedObject[dict[str, Any]] = CachedObject(
+    "shop.product",
+    model=Product,
+    timeout=10 * 60,
+    depends_on=[Category],
+)
+
+
 def _is_staff(request: Request) -> bool:
     return bool(request.user and request.user.is_staff)
 
 
-class CategoryListView(CSVExportMixin, generics.ListAPIView):
+def _catalogue_audience(request: Request) -> str | None:
+    """Everyone but staff sees the same catalogue; staff bypass the cache."""
+    return None if _is_staff(request) else "public"
+
+
+class CategoryListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
     """The catalogue tree as a flat page of categories (``parent`` is an id)."""
 
     permission_classes = (permissions.AllowAny,)
@@ -81,6 +102,10 @@ class CategoryListView(CSVExportMixin, generics.ListAPIView):
     filterset_class = CategoryFilter
     search_fields = ("name",)
     ordering_fields = ("name", "created_at")
+    cache_name = "shop.categories"
+    cache_models = (Category,)
+    cache_timeout = 5 * 60
+    cache_per_user = False
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         return selectors.category_list()
@@ -95,7 +120,17 @@ class CategoryDetailView(generics.RetrieveAPIView):
         return selectors.category_list()
 
 
-class ProductListView(CSVExportMixin, generics.ListAPIView):
+class CatalogueSummaryView(generics.GenericAPIView):
+    """Active products, stock and price range per category: one aggregate, cached."""
+
+    permission_classes = (permissions.AllowAny,)
+    serializer_class = CatalogueSummaryOutputSerializer
+
+    def get(self, request: Request) -> Response:
+        return Response(self.get_serializer(selectors.catalogue_summary()).data)
+
+
+class ProductListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
     """Active products for everyone (staff also see inactive ones); staff add products."""
 
     permission_classes = (IsStaffOrReadOnly,)
@@ -103,6 +138,12 @@ class ProductListView(CSVExportMixin, generics.ListAPIView):
     filterset_class = ProductFilter
     search_fields = ("name", "sku", "description")
     ordering_fields = ("name", "price", "created_at", "stock")
+    cache_name = "shop.products"
+    cache_models = (Product, Category)
+    cache_timeout = 60
+
+    def get_cache_audience(self, request: Request) -> str | None:
+        return _catalogue_audience(request)
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         return selectors.product_list(include_inactive=_is_staff(self.request))
@@ -122,6 +163,18 @@ class ProductDetailView(generics.RetrieveAPIView):
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         return selectors.product_list(include_inactive=_is_staff(self.request))
+
+    def get(self, request: Request, slug: str) -> Response:
+        if _catalogue_audience(request) is None:
+            return self.retrieve(request, slug=slug)
+
+        def serialize() -> dict[str, Any]:
+            product = self.get_queryset().filter(slug=slug).first()
+            if product is None:  # raised, so an unknown slug is never cached
+                raise exceptions.NotFound("No such product.")
+            return self.get_serializer(product).data
+
+        return Response(PRODUCT_DETAIL.get_or_set(slug, serialize))
 
     @extend_schema(request=ProductInputSerializer, responses={200: ProductOutputSerializer})
     def patch(self, request: Request, slug: str) -> Response:
