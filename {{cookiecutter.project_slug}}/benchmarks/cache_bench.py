@@ -1,4 +1,10 @@
+{%- if cookiecutter.example_app == "ecommerce" -%}
+"""Requests per second and queries per request of the public product list, cold and warm.
+{%- elif cookiecutter.example_app == "cms" -%}
+"""Requests per second and queries per request of the public post list, cold and warm.
+{%- else -%}
 """Requests per second and queries per request of the user list, cold (every read a miss) and warm.
+{%- endif %}
 
 Starts gunicorn on 127.0.0.1 with local settings and a scratch SQLite database (or DATABASE_URL),
 {%- if cookiecutter.cache == "redis" %}
@@ -6,9 +12,15 @@ caches in Redis when REDIS_URL is set (else in each worker's local memory),
 {%- else %}
 caches in each worker's local memory,
 {%- endif %}
-fills the table with users and signs a staff member in with a session cookie. "Cold" asks for a new
-URL each time (a unique, ignored query parameter), so every read misses; "warm" asks for one URL,
-read beforehand by every worker.
+{%- if cookiecutter.example_app == "ecommerce" %}
+fills the catalogue with products and reads the list anonymously, as the public does. "Cold" asks
+{%- elif cookiecutter.example_app == "cms" %}
+fills the blog with published posts and reads the list anonymously, as the public does. "Cold" asks
+{%- else %}
+fills the table with users and signs a staff member in with a session cookie. "Cold" asks
+{%- endif %}
+for a new URL each time (a unique, ignored query parameter), so every read misses; "warm" asks for
+one URL, read beforehand by every worker.
 
     uv run python benchmarks/cache_bench.py --requests 400 --rows 200
 """
@@ -28,13 +40,19 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+{%- if cookiecutter.example_app == "ecommerce" %}
+LIST = "/api/v1/shop/products/"
+{%- elif cookiecutter.example_app == "cms" %}
+LIST = "/api/v1/cms/posts/"
+{%- else %}
 LIST = "/api/v1/users/"
+{%- endif %}
 
 
 def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description="Benchmark the cached user list, cold and warm.")
+    parser = argparse.ArgumentParser(description=f"Benchmark the cached {LIST}, cold and warm.")
     parser.add_argument("--requests", type=int, default=400, help="requests per phase (max 5000)")
-    parser.add_argument("--rows", type=int, default=200, help="users in the table")
+    parser.add_argument("--rows", type=int, default=200, help="rows in the list's table")
     parser.add_argument("--concurrency", type=int, default=4, help="client threads")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     args = parser.parse_args()
@@ -50,6 +68,7 @@ def server_environment(database: Path) -> dict[str, str]:
         "DJANGO_DEBUG": "false",
         "DJANGO_SECRET_KEY": secrets.token_hex(32),
         # The benchmark measures caching, not the throttle.
+        "DJANGO_THROTTLE_ANON": "1000000/hour",
         "DJANGO_THROTTLE_USER": "1000000/hour",
     }
     env.setdefault("DATABASE_URL", f"sqlite:///{database}")
@@ -57,18 +76,69 @@ def server_environment(database: Path) -> dict[str, str]:
 
 
 def prepare_data(rows: int) -> str:
-    """Migrate, add users and a staff member; return the staff member's session key."""
+    """Migrate and add the rows; return the session key the requests send ("" for the public)."""
     import django
 
     sys.path.insert(0, str(PROJECT_ROOT))
     django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+{%- if cookiecutter.example_app == "ecommerce" %}
+    from decimal import Decimal
+
+    from {{ cookiecutter.project_slug }}.shop.models import Category, Product
+
+    Product.objects.all().delete()
+    Category.objects.all().delete()
+    categories = Category.objects.bulk_create(
+        Category(name=f"Bench {n}", slug=f"bench-{n}") for n in range(10)
+    )
+    Product.objects.bulk_create(
+        Product(
+            category=categories[n % len(categories)],
+            sku=f"BENCH-{n:05d}",
+            slug=f"bench-product-{n}",
+            name=f"Bench product {n}",
+            description="A product of the cache benchmark.",
+            price=Decimal(n % 500) + Decimal("0.99"),
+            stock=n % 7,
+        )
+        for n in range(rows)
+    )
+    return ""
+{%- elif cookiecutter.example_app == "cms" %}
+    from django.utils import timezone
+
+    from {{ cookiecutter.project_slug }}.cms.models import Category, Post, Status
+    from {{ cookiecutter.project_slug }}.users.models import User
+
+    Post.objects.all().delete()
+    author, _ = User.objects.get_or_create(
+        email="bench-author@example.com", defaults={"name": "Bench Author"}
+    )
+    category, _ = Category.objects.get_or_create(slug="bench", defaults={"name": "Bench"})
+    now = timezone.now()
+    Post.objects.bulk_create(
+        Post(
+            author=author,
+            category=category,
+            title=f"Bench post {n}",
+            slug=f"bench-post-{n}",
+            excerpt="A post of the cache benchmark.",
+            body="Body text. " * 200,
+            status=Status.PUBLISHED,
+            published_at=now,
+        )
+        for n in range(rows)
+    )
+    return ""
+{%- else %}
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
-    from django.core.management import call_command
 
     from {{ cookiecutter.project_slug }}.users.models import User
 
-    call_command("migrate", verbosity=0)
     User.objects.all().delete()
     User.objects.bulk_create(
         User(email=f"bench{n}@example.com", name=f"Bench {n}") for n in range(rows)
@@ -80,6 +150,7 @@ def prepare_data(rows: int) -> str:
     session[HASH_SESSION_KEY] = staff.get_session_auth_hash()
     session.create()
     return str(session.session_key)
+{%- endif %}
 
 
 def queries_per_request(session_key: str) -> tuple[float, float]:
@@ -89,7 +160,8 @@ def queries_per_request(session_key: str) -> tuple[float, float]:
     from django.test.utils import CaptureQueriesContext
 
     client = Client()
-    client.cookies["sessionid"] = session_key
+    if session_key:
+        client.cookies["sessionid"] = session_key
     url = f"{LIST}?bench=queries-{time.time_ns()}"  # a URL nobody has cached
     with CaptureQueriesContext(connection) as cold:
         client.get(url, HTTP_HOST="127.0.0.1")
@@ -134,7 +206,8 @@ def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Pop
 
 
 def fetch(url: str, session_key: str) -> tuple[int, str]:
-    request = urllib.request.Request(url, headers={"Cookie": f"sessionid={session_key}"})
+    headers = {"Cookie": f"sessionid={session_key}"} if session_key else {}
+    request = urllib.request.Request(url, headers=headers)
     with urllib.request.urlopen(request, timeout=10) as response:
         response.read()
         return response.status, response.headers.get("X-Cache", "")
@@ -179,7 +252,7 @@ def main() -> None:
     from django.conf import settings
 
     backend = settings.CACHES["default"]["BACKEND"]
-    print(f"GET {LIST}: {args.rows + 1} users, pages of 20, cache {backend}")
+    print(f"GET {LIST}: {args.rows} rows, pages of 20, cache {backend}")
     print(f"{args.requests} requests a phase, {args.concurrency} threads, {args.workers} workers")
     print(f"{'phase':<6} {'req/s':>8} {'queries/req':>12}  responses")
     print(f"{'cold':<6} {cold_rps:>8.1f} {cold_queries:>12}  {dict(cold)}")

@@ -8,11 +8,18 @@ They run on whichever cache the settings chose: Redis when REDIS_URL is set, loc
 {%- endif %}
 
 import io
+from collections.abc import Iterator
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.test import RequestFactory
+from rest_framework import generics, permissions
+from rest_framework.test import force_authenticate
 
+from {{ cookiecutter.project_slug }}.users.api.serializers import UserOutputSerializer
 from {{ cookiecutter.project_slug }}.users.models import User
 from {{ cookiecutter.project_slug }}.users.tests.factories import UserFactory
 
@@ -125,6 +132,80 @@ def test_a_save_of_ignored_fields_only_invalidates_nothing():
     cached.get_or_set(user.pk, compute)
 
     assert compute.calls == 1
+
+
+def test_adding_or_removing_a_group_from_either_side_invalidates_the_user():
+    user = UserFactory()
+    group = Group.objects.create(name="Reviewers")
+    cached = caching.CachedObject("tests.m2m", model=User, timeout=60)
+    compute = Counter()
+    cached.get_or_set(user.pk, compute)
+
+    user.groups.add(group)  # m2m_changed from the user's side
+    cached.get_or_set(user.pk, compute)
+    group.user_set.remove(user)  # ... and from the group's side
+    cached.get_or_set(user.pk, compute)
+    cached.get_or_set(user.pk, compute)
+
+    assert compute.calls == 3
+
+
+@pytest.fixture
+def groups_by_name() -> Iterator[caching.CachedObject[object]]:
+    """Groups cached by their unique name, as a model looked up by slug would be."""
+    caching.invalidate_on_write(Group, lookup_field="name")
+    yield caching.CachedObject("tests.by_name", model=Group, timeout=60)
+    for signal in (pre_save, post_save, post_delete, m2m_changed):
+        signal.disconnect(dispatch_uid="caching:auth.group", sender=Group)
+    m2m_changed.disconnect(dispatch_uid="caching:auth.group", sender=Group.permissions.through)
+
+
+def test_renaming_the_lookup_field_invalidates_the_old_and_the_new_value(groups_by_name):
+    group = Group.objects.create(name="Before")
+    old, new = Counter("old"), Counter("new")
+    groups_by_name.get_or_set("Before", old)
+    groups_by_name.get_or_set("After", new)  # e.g. a 404 that was cached under the new name
+
+    group.name = "After"
+    group.save()
+    groups_by_name.get_or_set("Before", old)
+    groups_by_name.get_or_set("After", new)
+
+    assert (old.calls, new.calls) == (2, 2)
+
+
+def test_variants_of_one_object_are_cached_apart_and_invalidated_together():
+    user = UserFactory()
+    cached = caching.CachedObject("tests.variants", model=User, timeout=60)
+
+    assert cached.get_or_set(user.pk, Counter("en"), "en") == "en"
+    assert cached.get_or_set(user.pk, Counter("fr"), "fr") == "fr"
+    user.save()
+    compute = Counter("fresh")
+    cached.get_or_set(user.pk, compute, "en")
+
+    assert compute.calls == 1
+
+
+class AnonymousOnlyUserList(caching.CachedListMixin, generics.ListAPIView):
+    permission_classes = (permissions.AllowAny,)
+    serializer_class = UserOutputSerializer
+    cache_name = "tests.anonymous_only"
+    cache_models = (User,)
+    cache_anonymous_only = True
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return User.objects.order_by("id")
+
+
+def test_an_anonymous_only_list_lets_signed_in_callers_bypass_the_cache(user):
+    view = AnonymousOnlyUserList.as_view()
+    signed_in = RequestFactory().get("/users/")
+    force_authenticate(signed_in, user=user)
+
+    assert view(RequestFactory().get("/users/"))["X-Cache"] == "MISS"
+    assert view(RequestFactory().get("/users/"))["X-Cache"] == "HIT"
+    assert view(signed_in)["X-Cache"] == "BYPASS"
 
 
 def test_invalidate_model_covers_writes_that_send_no_signal():
