@@ -22,7 +22,7 @@ import hashlib
 import logging
 import secrets
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from django.core.cache import cache
 from django.db import models, transaction
@@ -114,7 +114,9 @@ def invalidate_on_write(
     its post): a write invalidates that row as well. The parent's cache must be keyed by pk.
     """
     ignored = frozenset(ignore_update_fields)
-    parent_fields = [model._meta.get_field(name) for name in parents]
+    parent_fields = [
+        cast(models.ForeignKey[Any, Any], model._meta.get_field(name)) for name in parents
+    ]
     previous_lookup = f"_caching_previous_{lookup_field}"
 
     def scopes_of(instance: models.Model) -> list[str]:
@@ -124,7 +126,7 @@ def invalidate_on_write(
         for field in parent_fields:
             parent_pk = getattr(instance, field.attname)
             if parent_pk is not None:
-                found.append(object_scope(field.related_model, parent_pk))
+                found.append(object_scope(cast(type[models.Model], field.related_model), parent_pk))
         return found
 
     def remember_lookup(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
