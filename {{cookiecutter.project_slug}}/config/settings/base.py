@@ -371,7 +371,15 @@ LOGGING = {
         "context": {"()": "{{ cookiecutter.project_slug }}.core.request_context.LogContextFilter"},
     },
     "formatters": {
+{%- if cookiecutter.task_queue == "celery" %}
+        # In a worker, [task name and id] say which task wrote the line; elsewhere they are dashes.
+        "plain": {
+            "format": "%(asctime)s %(levelname)s [%(request_id)s] [%(task_name)s %(task_id)s] "
+            "%(name)s %(message)s"
+        },
+{%- else %}
         "plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s %(message)s"},
+{%- endif %}
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
             "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
