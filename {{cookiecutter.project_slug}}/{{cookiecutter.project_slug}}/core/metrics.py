@@ -9,8 +9,9 @@ Built on prometheus-client directly rather than django-prometheus, whose release
 
 Celery workers count their tasks (Celery's task_prerun and task_postrun signals) and serve them
 themselves: with CELERY_METRICS_PORT set, a worker answers scrapes on that port, under the same
-token. A worker is another container or pod than the web process, often on another host, so the
-two cannot share a PROMETHEUS_MULTIPROC_DIR; a scraper finds each worker as it finds each web pod.
+token. A worker is another process group than the web, often in another container or on another
+host, so the two cannot share a PROMETHEUS_MULTIPROC_DIR; a scraper finds each worker as it finds
+each web process.
 Within a worker, the prefork pool runs tasks in child processes: give the worker its own empty
 PROMETHEUS_MULTIPROC_DIR and the port serves the sum of every child's counts.
 {%- endif %}
@@ -252,8 +253,8 @@ class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
 def start_worker_metrics_server(*, port: int, token: str) -> WSGIServer:
     """Serve the worker's metrics on ``port`` from a daemon thread; the token keeps it private.
 
-    It listens on every interface because the scraper connects from outside the container;
-    publish the port to no one else (Compose: no ``ports:``; Kubernetes: no Service).
+    It listens on every interface because the scraper connects from another host or container;
+    open the port to the scraper only, never to the internet.
     """
     server = make_server(
         "",
