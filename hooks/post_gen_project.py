@@ -48,8 +48,11 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
             "config/celery.py",
             "docs/erd-reports.md",
             "{slug}/core/periodic.py",
+            "{slug}/core/task_context.py",
             "{slug}/core/tests/test_celery.py",
             "{slug}/core/tests/test_periodic.py",
+            "{slug}/core/tests/test_task_context.py",
+            "{slug}/core/tests/test_task_metrics.py",
             "{slug}/reports",
             "{slug}/users/emails.py",
             "{slug}/users/tasks.py",
@@ -58,7 +61,16 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         ),
     ),
     ("sentry", frozenset({"y"}), ("config/sentry.py", "{slug}/core/tests/test_sentry.py")),
-    ("prometheus", frozenset({"y"}), ("{slug}/core/metrics.py", "{slug}/core/tests/test_metrics.py")),
+    # test_task_metrics.py is also in the task_queue row: it needs both.
+    (
+        "prometheus",
+        frozenset({"y"}),
+        (
+            "{slug}/core/metrics.py",
+            "{slug}/core/tests/test_metrics.py",
+            "{slug}/core/tests/test_task_metrics.py",
+        ),
+    ),
     ("docker", frozenset({"y"}), ("Dockerfile", ".dockerignore", "compose.yaml", "compose.prod.yaml", "docker")),
     ("kubernetes", frozenset({"y"}), ("k8s", "docs/kubernetes.md")),
     # .github/workflows/release.yml also needs docker=y: its file name is a Jinja condition on docker.

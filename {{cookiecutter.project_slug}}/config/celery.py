@@ -6,6 +6,8 @@ from typing import Any
 
 from celery import Celery, signals
 
+from {{ cookiecutter.project_slug }}.core import task_context
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
 
 app = Celery("{{ cookiecutter.project_slug }}")
@@ -19,3 +21,11 @@ def use_django_logging(**kwargs: Any) -> None:
     from django.conf import settings
 
     dictConfig(settings.LOGGING)
+
+
+# Every log line written while a task runs names the task and the request that queued it.
+signals.before_task_publish.connect(
+    task_context.add_request_id_header, dispatch_uid="task_context.add_request_id_header"
+)
+signals.task_prerun.connect(task_context.bind_task, dispatch_uid="task_context.bind_task")
+signals.task_postrun.connect(task_context.unbind_task, dispatch_uid="task_context.unbind_task")

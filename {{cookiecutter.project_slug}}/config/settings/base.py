@@ -371,7 +371,15 @@ LOGGING = {
         "context": {"()": "{{ cookiecutter.project_slug }}.core.request_context.LogContextFilter"},
     },
     "formatters": {
+{%- if cookiecutter.task_queue == "celery" %}
+        # In a worker, [task name and id] say which task wrote the line; elsewhere they are dashes.
+        "plain": {
+            "format": "%(asctime)s %(levelname)s [%(request_id)s] [%(task_name)s %(task_id)s] "
+            "%(name)s %(message)s"
+        },
+{%- else %}
         "plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s %(message)s"},
+{%- endif %}
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
             "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
@@ -393,4 +401,8 @@ HEALTH_CHECK_TIMEOUT = env.float("DJANGO_HEALTH_CHECK_TIMEOUT", default=2.0)
 {%- if cookiecutter.prometheus == "y" %}
 # Unset: /metrics answers 404. Set: it answers only "Authorization: Bearer <this token>".
 METRICS_TOKEN = env("DJANGO_METRICS_TOKEN", default="")
+{%- if cookiecutter.task_queue == "celery" %}
+# A Celery worker serves its own metrics on this port, under the same token (0: it serves none).
+WORKER_METRICS_PORT = env.int("CELERY_METRICS_PORT", default=0)
+{%- endif %}
 {%- endif %}

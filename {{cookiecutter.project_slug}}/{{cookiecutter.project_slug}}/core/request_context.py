@@ -2,6 +2,10 @@
 
 The id is echoed in the response header and added to every log record written while the request
 runs, so one id finds a request in the proxy's, the application's and Sentry's records.
+{%- if cookiecutter.task_queue == "celery" %}
+While a Celery task runs, its id and name are on every record too, and so is the id of the request
+that queued it (core/task_context.py binds them).
+{%- endif %}
 """
 
 import logging
@@ -21,16 +25,26 @@ REQUEST_ID_HEADER = "X-Request-ID"
 WELL_FORMED_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{7,127}")
 
 request_id: ContextVar[str] = ContextVar("request_id", default="-")
+{%- if cookiecutter.task_queue == "celery" %}
+task_id: ContextVar[str] = ContextVar("task_id", default="-")
+task_name: ContextVar[str] = ContextVar("task_name", default="-")
+{%- endif %}
 
 # Log record attribute -> the context variable that fills it. A capability with its own context
-# (a Celery task id, say) adds a row here and every log line carries it.
-LOG_CONTEXT: dict[str, ContextVar[str]] = {"request_id": request_id}
+# adds a row here and every log line carries it.
+LOG_CONTEXT: dict[str, ContextVar[str]] = {
+    "request_id": request_id,
+{%- if cookiecutter.task_queue == "celery" %}
+    "task_id": task_id,
+    "task_name": task_name,
+{%- endif %}
+}
 
 logger = logging.getLogger(__name__)
 
 
 class LogContextFilter(logging.Filter):
-    """Copy the current request id (and any other LOG_CONTEXT value) onto each record."""
+    """Copy the current value of every LOG_CONTEXT variable onto each record."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         for attribute, variable in LOG_CONTEXT.items():

@@ -234,12 +234,17 @@ def test_a_lost_generation_only_causes_a_miss():
 
 def test_listeners_hear_every_hit_and_miss():
     heard = []
-    caching.add_metrics_listener(lambda name, outcome: heard.append((name, outcome)))
+
+    def listener(name: str, outcome: str) -> None:
+        heard.append((name, outcome))
+
+    caching.add_metrics_listener(listener)
     try:
         for _ in range(2):
             caching.cached_get_or_set("tests.heard", Counter(), timeout=60)
     finally:
-        caching._listeners.clear()
+        # Only this one: the Prometheus listener CoreConfig.ready() added must stay.
+        caching.remove_metrics_listener(listener)
 
     assert heard == [("tests.heard", "miss"), ("tests.heard", "hit")]
 

@@ -2,6 +2,7 @@
 
 import pytest
 from prometheus_client import REGISTRY
+from prometheus_client.parser import text_string_to_metric_families
 from rest_framework import status
 
 from .. import metrics
@@ -91,6 +92,28 @@ def test_cache_hits_and_misses_are_counted_apart():
 
     assert sample("django_cache_lookups_total", cache="default", result="hit") == hits + 1
     assert sample("django_cache_lookups_total", cache="default", result="miss") == misses + 2
+
+
+@pytest.mark.usefixtures("metrics_on")
+def test_a_cached_list_read_shows_in_metrics_as_a_miss_then_a_hit(client, staff_client):
+    def lookups() -> dict[str, float]:
+        families = text_string_to_metric_families(scrape(client))
+        counts = {"hit": 0.0, "miss": 0.0}
+        for family in families:
+            for name, labels, value, *_ in family.samples:
+                if name == "django_cache_lookups_total" and labels["cache"] == "users.list":
+                    counts[labels["result"]] = value
+        return counts
+
+    before = lookups()
+    first = staff_client.get("/api/v1/users/")
+    after_first = lookups()
+    second = staff_client.get("/api/v1/users/")
+    after_second = lookups()
+
+    assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
+    assert after_first == {"hit": before["hit"], "miss": before["miss"] + 1}
+    assert after_second == {"hit": before["hit"] + 1, "miss": before["miss"] + 1}
 
 
 @pytest.mark.usefixtures("metrics_on")
