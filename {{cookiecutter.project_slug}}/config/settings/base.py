@@ -151,6 +151,8 @@ def redis_cache(url: str) -> dict[str, Any]:
         "VERSION": CACHE_VERSION,
         "OPTIONS": {
             "CLIENT_CLASS": "django_redis.client.DefaultClient",
+            # A circuit breaker: after one failure, calls fail at once for a few seconds.
+            "REDIS_CLIENT_CLASS": "{{ cookiecutter.project_slug }}.core.redis_client.CircuitBreakerRedis",
             "IGNORE_EXCEPTIONS": True,
             # Short timeouts: a Redis that hangs costs a request half a second, not a worker.
             "SOCKET_CONNECT_TIMEOUT": 0.5,

@@ -7,6 +7,7 @@ CI=true, where it fails: CI must never pass by skipping them.
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -26,6 +27,8 @@ from {{ cookiecutter.project_slug }}.shop.tests.factories import ProductFactory
 
 from {{ cookiecutter.project_slug }}.cms.tests.factories import PublishedPostFactory
 {%- endif %}
+
+from .. import redis_client
 
 pytestmark = pytest.mark.django_db
 LIST = reverse("users:list")
@@ -74,8 +77,20 @@ def own_redis() -> Iterator[tuple[subprocess.Popen[bytes], str]]:
                 raise
             time.sleep(0.05)
     yield server, url
+    server.send_signal(signal.SIGCONT)  # in case the test stopped it
     server.kill()
     server.wait()
+    redis_client.reset()
+
+
+@pytest.fixture
+def hanging_redis() -> Iterator[str]:
+    """A server that accepts connections and never answers: a stopped Redis, a network stall."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(64)
+        yield f"redis://127.0.0.1:{listener.getsockname()[1]}/0"
+    redis_client.reset()
 
 
 def test_keys_carry_the_project_prefix_and_the_cache_version(redis_cache, settings):
@@ -138,3 +153,41 @@ def test_with_redis_killed_the_api_answers_200_within_2_s_and_readyz_503(
     assert ready.status_code == status.HTTP_503_SERVICE_UNAVAILABLE
     assert ready.json()["checks"]["database"] == "ok"
     assert ready.json()["checks"]["cache"] == "unavailable"
+
+
+def test_with_redis_hanging_one_request_waits_for_a_timeout_and_the_next_ones_do_not(
+    hanging_redis, settings, main_list, client
+):
+    settings.CACHES = {"default": redis_cache_settings(hanging_redis)}
+    elapsed = []
+    for _ in range(3):
+        started = time.monotonic()
+        response = client.get(main_list)
+        elapsed.append(time.monotonic() - started)
+        assert response.status_code == status.HTTP_200_OK
+        assert response["X-Cache"] == "MISS"
+
+    # Each cache call would wait for its 0.5 s timeout (several seconds a request); the breaker
+    # lets the first call time out and fails the rest at once.
+    assert elapsed[0] < 2, f"the first request took {elapsed[0]:.2f} s"
+    assert max(elapsed[1:]) < 0.5, f"later requests took {elapsed[1:]}"
+    ready = client.get("/readyz")
+    assert ready.status_code == status.HTTP_503_SERVICE_UNAVAILABLE
+    assert ready.json()["checks"]["cache"] == "unavailable"
+
+
+def test_the_breaker_tries_redis_again_after_it_recovers(
+    own_redis, settings, main_list, client, monkeypatch
+):
+    server, url = own_redis
+    settings.CACHES = {"default": redis_cache_settings(url)}
+    monkeypatch.setattr(redis_client, "OPEN_SECONDS", 0.2)
+    server.send_signal(signal.SIGSTOP)
+    assert client.get(main_list)["X-Cache"] == "MISS"  # the call times out: the breaker opens
+
+    server.send_signal(signal.SIGCONT)
+    time.sleep(0.3)
+
+    assert client.get(main_list)["X-Cache"] == "MISS"
+    assert client.get(main_list)["X-Cache"] == "HIT"
+    assert client.get("/readyz").status_code == status.HTTP_200_OK
