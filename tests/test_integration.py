@@ -1,5 +1,6 @@
 """Promises that need a real environment: each baked project installs with uv, passes its own test suite
-against PostgreSQL, passes Django's deployment checks, misses no migration and serves a valid OpenAPI schema.
+against PostgreSQL, passes Django's deployment checks, misses no migration, serves a valid OpenAPI schema and
+type-checks with mypy.
 
 Combinations: a covering array over the choices that can change run-time behaviour (``--exhaustive``: all).
 """
@@ -217,3 +218,14 @@ def test_the_openapi_schema_validates_without_warnings(
     document = yaml.safe_load(schema.read_text())
     assert str(document["openapi"]).startswith("3."), generated.report
     assert document["paths"], "the schema documents no endpoint"
+
+
+def test_mypy_finds_no_error_in_the_generated_code(
+    project_environment: Callable[..., Environment], runtime_combination: baking.Combination, tmp_path: Path
+) -> None:
+    """What `make check` runs, per combination: each option adds or swaps typed code (apps, GraphQL
+    libraries, auth views) and each Django series brings its own stubs."""
+    environment = project_environment(runtime_combination)
+    # The cache goes to scratch space: the project folder is shared by the workers.
+    checked = environment.run("-m", "mypy", "--cache-dir", str(tmp_path / "mypy-cache"), ".")
+    assert checked.ok, checked.report

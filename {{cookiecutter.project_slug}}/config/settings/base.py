@@ -366,7 +366,7 @@ CELERY_TIMEZONE = TIME_ZONE
 # "json" (production's default) is one JSON object per line for a log collector.
 # python-json-logger is a formatter for the standard logging module: Django's, gunicorn's and every
 # library's records come out in the same shape with no change to how code logs.
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {

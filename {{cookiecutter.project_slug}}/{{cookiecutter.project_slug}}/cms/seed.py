@@ -4,11 +4,11 @@ Rows are found again by natural keys (slugs, emails), never by counting, so a re
 missing instead of doubling it.
 """
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.text import slugify
 
+from {{ cookiecutter.project_slug }}.users.models import User
 from {{ cookiecutter.project_slug }}.users.tests.factories import UserFactory
 
 from .models import Category, Page, Post, Status, Tag
@@ -42,22 +42,22 @@ POST_STATUSES = (
 )
 
 
-def _user(email: str, created: dict[str, int]) -> object:
-    user = get_user_model().objects.filter(email=email).first()
+def _user(email: str, created: dict[str, int]) -> User:
+    user = User.objects.filter(email=email).first()
     if user is None:
-        user = UserFactory(email=email)
+        user = UserFactory.create(email=email)
         created["users"] += 1
     return user
 
 
-def _editor(created: dict[str, int]) -> object:
+def _editor(created: dict[str, int]) -> User:
     """An editor is anyone holding the publish permissions; the group only bundles them."""
     group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
     group.permissions.add(
         *Permission.objects.filter(content_type__app_label="cms", codename__in=EDITOR_PERMISSIONS)
     )
     editor = _user("editor@example.com", created)
-    editor.groups.add(group)  # type: ignore[attr-defined]
+    editor.groups.add(group)
     return editor
 
 
@@ -91,10 +91,10 @@ def seed_cms(*, size: int) -> dict[str, int]:
         if slug in existing:
             continue
         status = _post_status(index)
-        factory = (
+        post_factory = (
             PublishedPostFactory if status in (Status.PUBLISHED, Status.ARCHIVED) else PostFactory
         )
-        post = factory(
+        post = post_factory.create(
             slug=slug,
             status=status,
             author=authors[index % len(authors)],
@@ -103,10 +103,10 @@ def seed_cms(*, size: int) -> dict[str, int]:
         )
         created["posts"] += 1
         if post.status == Status.PUBLISHED:
-            ApprovedCommentFactory(
+            ApprovedCommentFactory.create(
                 post=post, author=authors[(index + 1) % len(authors)], moderated_by=editor
             )
-            CommentFactory(post=post, author=editor)
+            CommentFactory.create(post=post, author=editor)
             created["comments"] += 2
 
     pages: dict[str, Page] = {
@@ -115,8 +115,8 @@ def seed_cms(*, size: int) -> dict[str, int]:
     for slug, title, parent_slug in PAGES:
         if slug in pages:
             continue
-        factory = PageFactory if slug == "privacy" else PublishedPageFactory
-        pages[slug] = factory(
+        page_factory = PageFactory if slug == "privacy" else PublishedPageFactory
+        pages[slug] = page_factory.create(
             slug=slug,
             title=title,
             author=editor,

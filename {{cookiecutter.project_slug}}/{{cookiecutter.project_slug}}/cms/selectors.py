@@ -1,6 +1,6 @@
 """Reads of content: each selector applies who-sees-what and owns its joins and prefetches."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -8,6 +8,14 @@ from django.db.models.functions import Coalesce
 
 from . import roles
 from .models import Category, Comment, Moderation, Page, Post, Status, Tag
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    class PostAnnotations(TypedDict):
+        """What ``_posts`` adds to each post: django-stubs checks ``order_by`` names against it."""
+
+        comment_count: int
 
 
 def _visible(queryset: QuerySet[Any], *, viewer: Any) -> QuerySet[Any]:
@@ -32,7 +40,7 @@ def _approved_comment_count() -> Coalesce:
     return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
 
 
-def _posts(*, viewer: Any) -> QuerySet[Post]:
+def _posts(*, viewer: Any) -> "QuerySet[WithAnnotations[Post, PostAnnotations]]":
     queryset = (
         Post.objects.select_related("author", "category")
         .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))

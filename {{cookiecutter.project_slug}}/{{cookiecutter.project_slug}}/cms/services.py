@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from rest_framework import status
 
 from {{ cookiecutter.project_slug }}.core.exceptions import ApplicationError
+from {{ cookiecutter.project_slug }}.users.models import User
 
 from . import roles
 from .models import Category, Comment, Entry, Moderation, Page, Post, Status, Tag
@@ -59,7 +60,7 @@ def _tags_named(names: Iterable[str]) -> list[Tag]:
 @transaction.atomic
 def post_create(
     *,
-    author: Any,
+    author: User,
     title: str,
     category: Category,
     body: str = "",
@@ -110,7 +111,7 @@ def _ensure_not_own_ancestor(page: Page, parent: Page | None) -> None:
 @transaction.atomic
 def page_create(
     *,
-    author: Any,
+    author: User,
     title: str,
     body: str = "",
     slug: str = "",
@@ -136,11 +137,11 @@ def page_update(*, page: Page, **fields: Any) -> Page:
 
 
 @transaction.atomic
-def entry_transition[E: Entry](*, entry: E, to: str, actor: Any) -> E:
+def entry_transition[E: Entry](*, entry: E, to: str, actor: User) -> E:
     """Move a page or post through the workflow, if the move exists and the actor holds a role."""
     model = type(entry)
     # The row lock makes two editors acting at once take turns instead of both moving it.
-    entry = model.objects.select_for_update().get(pk=entry.pk)
+    entry = model._default_manager.select_for_update().get(pk=entry.pk)
     needed = TRANSITIONS.get((entry.status, to))
     if needed is None:
         allowed = ", ".join(allowed_targets(entry.status))
@@ -168,7 +169,7 @@ def entry_transition[E: Entry](*, entry: E, to: str, actor: Any) -> E:
 
 
 @transaction.atomic
-def comment_create(*, post: Post, author: Any, body: str) -> Comment:
+def comment_create(*, post: Post, author: User, body: str) -> Comment:
     """A pending comment; it shows publicly once a moderator approves it."""
     if post.status != Status.PUBLISHED:
         raise ApplicationError(
@@ -183,7 +184,7 @@ def comment_create(*, post: Post, author: Any, body: str) -> Comment:
 
 
 @transaction.atomic
-def comment_moderate(*, comment: Comment, moderator: Any, decision: str) -> Comment:
+def comment_moderate(*, comment: Comment, moderator: User, decision: str) -> Comment:
     """Approve or reject a comment; a later decision replaces an earlier one."""
     if decision == Moderation.PENDING:
         raise ApplicationError(

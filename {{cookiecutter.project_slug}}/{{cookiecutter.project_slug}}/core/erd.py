@@ -9,10 +9,12 @@ deterministic, so a test can compare the committed files with the models.
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from django.apps import AppConfig, apps
 from django.conf import settings
 from django.db import models
+from django.db.models.expressions import BaseExpression
 
 PACKAGE = "{{ cookiecutter.project_slug }}"
 # Mermaid's "many" crow's foot, kept out of f-strings where its brace would need doubling.
@@ -83,7 +85,8 @@ def _column(field: models.Field) -> str:
         notes.append(f"max {field.max_length}")
     if field.null:
         notes.append("null")
-    parts = [_column_type(field), field.column]
+    # Concrete fields always have a column; django-stubs 6 types it as optional.
+    parts = [_column_type(field), field.column or field.name]
     if keys:
         parts.append(",".join(keys))
     if notes:
@@ -116,20 +119,24 @@ OPERATORS = {"exact": "=", "gt": ">", "gte": ">=", "lt": "<", "lte": "<=", "in":
 
 def _value(value: object) -> str:
     if isinstance(value, models.F):
-        return value.name
+        return value.name  # type: ignore[attr-defined,unused-ignore]  # django-stubs 6 omits F.name
     if isinstance(value, list | tuple):
         return "(" + ", ".join(map(_value, value)) + ")"
     return repr(value) if isinstance(value, str) else str(value)
 
 
-def _condition(condition: models.Q) -> str:
-    """A Q object as SQL-like text (``price >= 0``), stable across Django versions."""
+def _condition(condition: models.Q | BaseExpression) -> str:
+    """A Q object as SQL-like text (``price >= 0``), stable across Django versions; any other
+    expression as Django prints it."""
+    if not isinstance(condition, models.Q):
+        return str(condition)
     terms = []
     for child in condition.children:
         if isinstance(child, models.Q):
             terms.append(f"({_condition(child)})")
             continue
-        lookup, value = child
+        # A Q's other children are (lookup, value) pairs; the stubs allow any node or sequence.
+        lookup, value = cast(tuple[str, object], child)
         column, _, operator = lookup.rpartition("__")
         if not column:
             column, operator = lookup, "exact"
@@ -163,7 +170,7 @@ def _rules(model: type[models.Model]) -> list[str]:
 
 def render(config: AppConfig) -> str:
     """The Markdown text of one app's diagram."""
-    return render_models(title=config.verbose_name, own=list(config.get_models()))
+    return render_models(title=str(config.verbose_name), own=list(config.get_models()))
 
 
 def render_models(*, title: str, own: list[type[models.Model]]) -> str:
@@ -175,10 +182,11 @@ def render_models(*, title: str, own: list[type[models.Model]]) -> str:
         if field.is_relation
     ]
     # Tables of other apps appear with their key only: enough to show where the arrows go.
-    foreign = []
+    foreign: list[type[models.Model]] = []
     for field in relations:
         target = field.related_model
-        if target not in own and target not in foreign:
+        # A class once the app registry is ready; the stubs also allow "self" and None.
+        if isinstance(target, type) and target not in own and target not in foreign:
             foreign.append(target)
     lines = [
         f"# Entity-relationship diagram: {title}",

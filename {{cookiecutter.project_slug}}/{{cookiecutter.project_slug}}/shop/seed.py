@@ -32,7 +32,7 @@ def _categories() -> tuple[dict[str, Category], int]:
         slug = name.lower()
         if slug not in found:
             parent_row = found[parent.lower()] if parent else None
-            found[slug] = CategoryFactory(name=name, slug=slug, parent=parent_row)
+            found[slug] = CategoryFactory.create(name=name, slug=slug, parent=parent_row)
             created += 1
     return found, created
 
@@ -47,7 +47,7 @@ def seed_shop(*, size: int) -> dict[str, int]:
     for number in range(1, size + 1):
         sku = f"DEMO-{number:05d}"
         if sku not in existing:
-            ProductFactory(
+            ProductFactory.create(
                 sku=sku,
                 slug=f"demo-product-{number}",
                 category=categories[LEAVES[number % len(LEAVES)]],
@@ -61,10 +61,10 @@ def seed_shop(*, size: int) -> dict[str, int]:
         email = f"demo-customer-{number}@example.com"
         customer = User.objects.filter(email=email).first()
         if customer is None:
-            customer = UserFactory(email=email)
+            customer = UserFactory.create(email=email)
             created_customers += 1
         if not Order.objects.filter(customer=customer).exists():
-            address = customer.addresses.first() or AddressFactory(
+            address = customer.addresses.first() or AddressFactory.create(
                 customer=customer, is_default=True
             )
             items = [{"product": product.pk, "quantity": 1} for product in products]

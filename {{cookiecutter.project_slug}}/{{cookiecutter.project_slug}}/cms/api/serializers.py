@@ -29,12 +29,12 @@ class TagOutputSerializer(serializers.ModelSerializer[Tag]):
 class PostListOutputSerializer(serializers.ModelSerializer[Post]):
     author = AuthorOutputSerializer()
     category = CategoryOutputSerializer()
-    tags = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    tags = serializers.SlugRelatedField[Tag](slug_field="slug", many=True, read_only=True)
     comment_count = serializers.IntegerField(help_text="Approved comments.")
 
     class Meta:
         model = Post
-        fields = (
+        fields: tuple[str, ...] = (
             "id",
             "title",
             "slug",
@@ -79,7 +79,16 @@ class PageListOutputSerializer(serializers.ModelSerializer[Page]):
 
     class Meta:
         model = Page
-        fields = ("id", "title", "slug", "parent", "status", "published_at", "updated_at", "author")
+        fields: tuple[str, ...] = (
+            "id",
+            "title",
+            "slug",
+            "parent",
+            "status",
+            "published_at",
+            "updated_at",
+            "author",
+        )
         read_only_fields = fields
 
 
@@ -97,7 +106,9 @@ class PageInputSerializer(serializers.Serializer):
         max_length=200, required=False, help_text="Defaults to the title's."
     )
     body = serializers.CharField(required=False, allow_blank=True)
-    parent = serializers.PrimaryKeyRelatedField(
+    # DRF's metaclass moves declared fields into _declared_fields, so this never shadows the
+    # Field.parent attribute the stubs see.
+    parent = serializers.PrimaryKeyRelatedField(  # type: ignore[assignment]
         queryset=Page.objects.all(),
         required=False,
         allow_null=True,

@@ -12,6 +12,7 @@ from rest_framework import exceptions, generics, permissions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from {{ cookiecutter.project_slug }}.core.auth import authenticated_user
 from {{ cookiecutter.project_slug }}.core.caching import CachedListMixin, CachedObject, CachedValue
 from {{ cookiecutter.project_slug }}.core.exports import CSVExportMixin
 from {{ cookiecutter.project_slug }}.users.models import User
@@ -150,8 +151,9 @@ class PostListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
         """Start a draft; you are its author."""
         serializer = PostInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        post = services.post_create(author=request.user, **serializer.validated_data)
-        post = selectors.post_detail(viewer=request.user).get(pk=post.pk)
+        author = authenticated_user(request)
+        post = services.post_create(author=author, **serializer.validated_data)
+        post = selectors.post_detail(viewer=author).get(pk=post.pk)
         return Response(PostDetailOutputSerializer(post).data, status=status.HTTP_201_CREATED)
 
 
@@ -206,7 +208,9 @@ class PostDetailView(generics.GenericAPIView):
     @extend_schema(responses={204: None, 409: REFUSED_TRANSITION})
     def delete(self, request: Request, pk: int) -> Response:
         """Archive: the row stays (its slug stays taken), readers stop seeing it."""
-        services.entry_transition(entry=self.get_object(), to=Status.ARCHIVED, actor=request.user)
+        services.entry_transition(
+            entry=self.get_object(), to=Status.ARCHIVED, actor=authenticated_user(request)
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -233,7 +237,7 @@ class PostTransitionView(generics.GenericAPIView):
         services.entry_transition(
             entry=self.get_object(),
             to=serializer.validated_data["status"],
-            actor=request.user,
+            actor=authenticated_user(request),
         )
         return Response(self.get_serializer(self.get_object()).data)
 
@@ -258,8 +262,9 @@ class PageListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
         """Start a draft page, at the top level or under a parent page."""
         serializer = PageInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        page = services.page_create(author=request.user, **serializer.validated_data)
-        page = selectors.page_detail(viewer=request.user).get(pk=page.pk)
+        author = authenticated_user(request)
+        page = services.page_create(author=author, **serializer.validated_data)
+        page = selectors.page_detail(viewer=author).get(pk=page.pk)
         return Response(PageDetailOutputSerializer(page).data, status=status.HTTP_201_CREATED)
 
 
@@ -289,7 +294,9 @@ class PageDetailView(generics.GenericAPIView):
     @extend_schema(responses={204: None, 409: REFUSED_TRANSITION})
     def delete(self, request: Request, pk: int) -> Response:
         """Archive: the row stays (its slug stays taken), readers stop seeing it."""
-        services.entry_transition(entry=self.get_object(), to=Status.ARCHIVED, actor=request.user)
+        services.entry_transition(
+            entry=self.get_object(), to=Status.ARCHIVED, actor=authenticated_user(request)
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -316,7 +323,7 @@ class PageTransitionView(generics.GenericAPIView):
         services.entry_transition(
             entry=self.get_object(),
             to=serializer.validated_data["status"],
-            actor=request.user,
+            actor=authenticated_user(request),
         )
         return Response(self.get_serializer(self.get_object()).data)
 
@@ -348,7 +355,9 @@ class CommentListView(CSVExportMixin, generics.ListAPIView):
         """Comment on a published post; it waits for a moderator before anyone else sees it."""
         serializer = CommentCreateInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        comment = services.comment_create(author=request.user, **serializer.validated_data)
+        comment = services.comment_create(
+            author=authenticated_user(request), **serializer.validated_data
+        )
         return Response(CommentOutputSerializer(comment).data, status=status.HTTP_201_CREATED)
 
 
@@ -383,7 +392,7 @@ class CommentModerateView(generics.GenericAPIView):
         serializer.is_valid(raise_exception=True)
         comment = services.comment_moderate(
             comment=self.get_object(),
-            moderator=request.user,
+            moderator=authenticated_user(request),
             decision=serializer.validated_data["decision"],
         )
         return Response(self.get_serializer(comment).data)

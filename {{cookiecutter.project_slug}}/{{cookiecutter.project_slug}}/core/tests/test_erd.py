@@ -5,6 +5,7 @@ from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.db import models
 from django.db.models.functions import Lower
+from django.db.models.lookups import GreaterThan
 from django.test.utils import isolate_apps
 
 from .. import erd
@@ -83,6 +84,9 @@ def test_a_diagram_shows_relations_decimals_checks_and_partial_indexes():
                 models.CheckConstraint(
                     condition=models.Q(price__gte=0) | ~models.Q(label=""), name="box_check"
                 ),
+                models.CheckConstraint(
+                    condition=GreaterThan(models.F("price"), 0), name="box_positive"
+                ),
                 models.UniqueConstraint(
                     fields=("shelf", "label"), condition=models.Q(price__gt=0), name="box_unique"
                 ),
@@ -104,6 +108,7 @@ def test_a_diagram_shows_relations_decimals_checks_and_partial_indexes():
     assert '    core_shelf ||--o{ core_box : "shelf"\n' in text
     assert '    core_shelf |o--o| core_box : "spare_for"\n' in text
     assert "| `core_box` | `box_check` | check | `price >= 0 OR (NOT (label = ''))` |" in text
+    assert "| `core_box` | `box_positive` | check | `GreaterThan(F(price), Value(0))` |" in text
     assert "| `core_box` | `box_unique` | unique | `shelf, label WHERE price > 0` |" in text
     assert "| `core_box` | `box_price_idx` | index | `-price` |" in text
     assert "| `core_box` | `box_label_idx` | index | `Lower(F(label)) WHERE price > 0` |" in text

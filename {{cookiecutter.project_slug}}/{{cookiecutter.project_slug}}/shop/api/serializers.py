@@ -95,7 +95,10 @@ class OwnAddressField(serializers.PrimaryKeyRelatedField):
 
 class OrderPlaceInputSerializer(serializers.Serializer):
     address = OwnAddressField(queryset=Address.objects.all())
-    items = OrderItemInputSerializer(many=True, allow_empty=False, max_length=100)
+    # What many=True builds, spelled out: the stubs' many=True signature has no max_length.
+    items: serializers.ListSerializer[list[dict]] = serializers.ListSerializer(
+        child=OrderItemInputSerializer(), allow_empty=False, max_length=100
+    )
 
     def validate_items(self, items: list[dict]) -> list[dict]:
         products = [item["product"] for item in items]
@@ -119,7 +122,7 @@ class OrderOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Order
-        fields = (
+        fields: tuple[str, ...] = (
             "id",
             "status",
             "total",

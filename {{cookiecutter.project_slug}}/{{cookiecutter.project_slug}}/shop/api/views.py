@@ -16,6 +16,7 @@ from rest_framework import exceptions, generics, permissions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from {{ cookiecutter.project_slug }}.core.auth import authenticated_user
 from {{ cookiecutter.project_slug }}.core.caching import CachedListMixin, CachedObject
 from {{ cookiecutter.project_slug }}.core.exports import CSVExportMixin
 
@@ -196,13 +197,15 @@ class AddressListView(CSVExportMixin, generics.ListAPIView):
     def get_queryset(self):  # type: ignore[no-untyped-def]
         if getattr(self, "swagger_fake_view", False):
             return Address.objects.none()
-        return selectors.address_list(user=self.request.user)
+        return selectors.address_list(user=authenticated_user(self.request))
 
     @extend_schema(request=AddressSerializer, responses={201: AddressSerializer})
     def post(self, request: Request) -> Response:
         serializer = AddressSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        address = services.address_create(customer=request.user, **serializer.validated_data)
+        address = services.address_create(
+            customer=authenticated_user(request), **serializer.validated_data
+        )
         return Response(AddressSerializer(address).data, status=status.HTTP_201_CREATED)
 
 
@@ -212,7 +215,7 @@ class AddressDetailView(generics.RetrieveAPIView):
     def get_queryset(self):  # type: ignore[no-untyped-def]
         if getattr(self, "swagger_fake_view", False):
             return Address.objects.none()
-        return selectors.address_list(user=self.request.user)
+        return selectors.address_list(user=authenticated_user(self.request))
 
     @extend_schema(request=AddressSerializer, responses={200: AddressSerializer})
     def patch(self, request: Request, pk: int) -> Response:
@@ -239,7 +242,7 @@ class OrderListView(CSVExportMixin, generics.ListAPIView):
     def get_queryset(self):  # type: ignore[no-untyped-def]
         if getattr(self, "swagger_fake_view", False):
             return Order.objects.none()
-        return selectors.order_list(user=self.request.user)
+        return selectors.order_list(user=authenticated_user(self.request))
 
     @extend_schema(
         request=OrderPlaceInputSerializer,
@@ -249,8 +252,9 @@ class OrderListView(CSVExportMixin, generics.ListAPIView):
     def post(self, request: Request) -> Response:
         serializer = OrderPlaceInputSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
-        order = services.order_place(customer=request.user, **serializer.validated_data)
-        order = selectors.order_detail_list(user=request.user).get(pk=order.pk)
+        customer = authenticated_user(request)
+        order = services.order_place(customer=customer, **serializer.validated_data)
+        order = selectors.order_detail_list(user=customer).get(pk=order.pk)
         return Response(OrderDetailOutputSerializer(order).data, status=status.HTTP_201_CREATED)
 
 
@@ -262,7 +266,7 @@ class OrderDetailView(generics.RetrieveAPIView):
     def get_queryset(self):  # type: ignore[no-untyped-def]
         if getattr(self, "swagger_fake_view", False):
             return Order.objects.none()
-        return selectors.order_detail_list(user=self.request.user)
+        return selectors.order_detail_list(user=authenticated_user(self.request))
 
 
 class OrderTransitionView(generics.GenericAPIView):
@@ -273,20 +277,21 @@ class OrderTransitionView(generics.GenericAPIView):
     def get_queryset(self):  # type: ignore[no-untyped-def]
         if getattr(self, "swagger_fake_view", False):
             return Order.objects.none()
-        return selectors.order_list(user=self.request.user)
+        return selectors.order_list(user=authenticated_user(self.request))
 
     @extend_schema(
         request=OrderTransitionInputSerializer,
         responses={200: OrderDetailOutputSerializer, 409: TRANSITION_CONFLICT_RESPONSE},
     )
     def post(self, request: Request, pk: int) -> Response:
+        actor = authenticated_user(request)
         order = self.get_object()
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.order_transition(
             order=order,
             to_status=serializer.validated_data["status"],
-            actor=request.user,
+            actor=actor,
         )
-        order = selectors.order_detail_list(user=request.user).get(pk=order.pk)
+        order = selectors.order_detail_list(user=actor).get(pk=order.pk)
         return Response(OrderDetailOutputSerializer(order).data)

@@ -6,10 +6,11 @@ probed to learn which guesses were close.
 """
 
 import hashlib
+from typing import cast
 
 from rest_framework.request import Request
 from rest_framework.settings import api_settings
-from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
 from rest_framework.views import APIView
 
 
@@ -33,8 +34,9 @@ class SignInAccountThrottle(SimpleRateThrottle):
         return self.cache_format % {"scope": self.scope, "ident": ident}
 
 
-SIGN_IN_THROTTLES = [
-    *api_settings.DEFAULT_THROTTLE_CLASSES,
+# api_settings imports the classes its settings name; the stubs type them as the dotted strings.
+SIGN_IN_THROTTLES: list[type[BaseThrottle]] = [
+    *cast(list[type[BaseThrottle]], api_settings.DEFAULT_THROTTLE_CLASSES),
     SignInIPThrottle,
     SignInAccountThrottle,
 ]
