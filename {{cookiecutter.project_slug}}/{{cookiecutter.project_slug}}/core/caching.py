@@ -28,6 +28,7 @@ from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.utils import translation
+from rest_framework import exceptions
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -312,6 +313,26 @@ class CachedObject[T]:
             scopes=[object_scope(self.model, lookup), *self.extra_scopes],
             timeout=self.timeout,
         )
+
+    def get_or_404(
+        self,
+        lookup: object,
+        rows: models.QuerySet[Any],
+        serialize: Callable[[Any], T],
+        *variant: object,
+    ) -> T:
+        """``serialize(row)`` for the one row of ``rows``, cached; no row is a 404, never cached.
+
+        ``rows``: the caller's queryset narrowed to the lookup (it applies who may see what).
+        """
+
+        def compute() -> T:
+            row = rows.first()
+            if row is None:
+                raise exceptions.NotFound()
+            return serialize(row)
+
+        return self.get_or_set(lookup, compute, *variant)
 
 
 # The view layer --------------------------------------------------------------------------

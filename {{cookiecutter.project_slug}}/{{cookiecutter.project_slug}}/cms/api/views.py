@@ -8,7 +8,7 @@ database.
 from typing import Any
 
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
-from rest_framework import exceptions, generics, permissions, status
+from rest_framework import generics, permissions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -186,13 +186,8 @@ class PostDetailView(generics.GenericAPIView):
         if request.user.is_authenticated:  # may see drafts: never from the shared cache
             return Response(self.get_serializer(self.get_object()).data)
 
-        def serialize() -> dict[str, Any]:
-            post = self.get_queryset().filter(pk=pk).first()
-            if post is None:  # raised, so an unknown or unpublished post is never cached
-                raise exceptions.NotFound("No such post.")
-            return self.get_serializer(post).data
-
-        return Response(POST_DETAIL.get_or_set(pk, serialize))
+        rows = self.get_queryset().filter(pk=pk)  # published posts only, for anonymous readers
+        return Response(POST_DETAIL.get_or_404(pk, rows, lambda p: self.get_serializer(p).data))
 
     @extend_schema(
         request=PostInputSerializer,

@@ -167,10 +167,11 @@ def test_with_redis_hanging_one_request_waits_for_a_timeout_and_the_next_ones_do
         assert response.status_code == status.HTTP_200_OK
         assert response["X-Cache"] == "MISS"
 
-    # Each cache call would wait for its 0.5 s timeout (several seconds a request); the breaker
-    # lets the first call time out and fails the rest at once.
+    # Without the breaker each of a request's cache calls waits for its 0.5 s timeout (6-7 s a
+    # request, measured); with it, the first call times out and the rest fail at once. The
+    # bounds leave room for a loaded machine and still fail without the breaker.
     assert elapsed[0] < 2, f"the first request took {elapsed[0]:.2f} s"
-    assert max(elapsed[1:]) < 0.5, f"later requests took {elapsed[1:]}"
+    assert max(elapsed[1:]) < 1, f"later requests took {elapsed[1:]}"
     ready = client.get("/readyz")
     assert ready.status_code == status.HTTP_503_SERVICE_UNAVAILABLE
     assert ready.json()["checks"]["cache"] == "unavailable"

@@ -12,7 +12,7 @@ from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
-from rest_framework import exceptions, generics, permissions, status
+from rest_framework import generics, permissions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -169,13 +169,10 @@ class ProductDetailView(generics.RetrieveAPIView):
         if _catalogue_audience(request) is None:
             return self.retrieve(request, slug=slug)
 
-        def serialize() -> dict[str, Any]:
-            product = self.get_queryset().filter(slug=slug).first()
-            if product is None:  # raised, so an unknown slug is never cached
-                raise exceptions.NotFound("No such product.")
-            return self.get_serializer(product).data
-
-        return Response(PRODUCT_DETAIL.get_or_set(slug, serialize))
+        rows = self.get_queryset().filter(slug=slug)
+        return Response(
+            PRODUCT_DETAIL.get_or_404(slug, rows, lambda p: self.get_serializer(p).data)
+        )
 
     @extend_schema(request=ProductInputSerializer, responses={200: ProductOutputSerializer})
     def patch(self, request: Request, slug: str) -> Response:

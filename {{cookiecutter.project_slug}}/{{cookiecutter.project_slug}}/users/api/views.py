@@ -3,7 +3,7 @@
 from typing import Any, cast
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, generics, permissions, status
+from rest_framework import generics, permissions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -85,13 +85,8 @@ class UserDetailView(generics.GenericAPIView):
     serializer_class = UserOutputSerializer
 
     def get(self, request: Request, pk: int) -> Response:
-        def serialize() -> dict[str, Any]:
-            user = selectors.user_list().filter(pk=pk).first()
-            if user is None:  # raised, so an unknown id is never cached
-                raise exceptions.NotFound("No such account.")
-            return self.get_serializer(user).data
-
-        return Response(USER_DETAIL.get_or_set(pk, serialize))
+        rows = selectors.user_list().filter(pk=pk)
+        return Response(USER_DETAIL.get_or_404(pk, rows, lambda u: self.get_serializer(u).data))
 
 
 class UserStatisticsView(generics.GenericAPIView):
