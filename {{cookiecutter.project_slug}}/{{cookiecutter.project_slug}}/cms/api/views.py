@@ -7,10 +7,11 @@ database.
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, permissions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import Serializer
 
 from {{ cookiecutter.project_slug }}.core.auth import authenticated_user
 from {{ cookiecutter.project_slug }}.core.caching import CachedListMixin, CachedObject, CachedValue
@@ -173,31 +174,42 @@ class PopularPostListView(generics.GenericAPIView):
         return Response(POPULAR_POSTS.get_or_set(rank))
 
 
-class PostDetailView(generics.GenericAPIView):
-    """One post; its author (or staff) edits it while it is a draft and archives it with DELETE."""
+def _edit_schema(input_serializer: type[Serializer[Any]], output: type[Serializer[Any]]) -> Any:
+    return extend_schema_view(
+        patch=extend_schema(request=input_serializer, responses={200: output, 409: NOT_EDITABLE}),
+    )
+
+
+def _transition_schema(output: type[Serializer[Any]]) -> Any:
+    return extend_schema_view(
+        post=extend_schema(
+            request=TransitionInputSerializer,
+            responses={200: output, 403: REFUSED_TRANSITION, 409: REFUSED_TRANSITION},
+            examples=[SUBMIT_EXAMPLE, PUBLISH_EXAMPLE],
+        ),
+    )
+
+
+class EntryDetailView(generics.GenericAPIView):
+    """What post and page detail views share: read, edit a draft (PATCH), archive (DELETE).
+
+    Subclasses name their serializers and ``update_entry``; ``_edit_schema`` documents their PATCH.
+    """
 
     permission_classes = (permissions.IsAuthenticatedOrReadOnly, IsAuthorOrStaffForWrites)
-    serializer_class = PostDetailOutputSerializer
-
-    def get_queryset(self):  # type: ignore[no-untyped-def]
-        return selectors.post_detail(viewer=self.request.user)
+    input_serializer_class: type[Serializer[Any]]
 
     def get(self, request: Request, pk: int) -> Response:
-        if request.user.is_authenticated:  # may see drafts: never from the shared cache
-            return Response(self.get_serializer(self.get_object()).data)
+        return Response(self.get_serializer(self.get_object()).data)
 
-        rows = self.get_queryset().filter(pk=pk)  # published posts only, for anonymous readers
-        return Response(POST_DETAIL.get_or_404(pk, rows, lambda p: self.get_serializer(p).data))
+    def update_entry(self, entry: Any, fields: dict[str, Any]) -> None:
+        raise NotImplementedError
 
-    @extend_schema(
-        request=PostInputSerializer,
-        responses={200: PostDetailOutputSerializer, 409: NOT_EDITABLE},
-    )
     def patch(self, request: Request, pk: int) -> Response:
-        post = self.get_object()
-        serializer = PostInputSerializer(data=request.data, partial=True)
+        entry = self.get_object()
+        serializer = self.input_serializer_class(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        services.post_update(post=post, **serializer.validated_data)
+        self.update_entry(entry, serializer.validated_data)
         return Response(self.get_serializer(self.get_object()).data)
 
     @extend_schema(responses={204: None, 409: REFUSED_TRANSITION})
@@ -209,23 +221,9 @@ class PostDetailView(generics.GenericAPIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class PostTransitionView(generics.GenericAPIView):
-    """Move a post through the workflow: authors submit and withdraw, editors publish."""
+class EntryTransitionView(generics.GenericAPIView):
+    """What post and page transitions share; ``_transition_schema`` documents each one's POST."""
 
-    serializer_class = PostDetailOutputSerializer
-
-    def get_queryset(self):  # type: ignore[no-untyped-def]
-        return selectors.post_detail(viewer=self.request.user)
-
-    @extend_schema(
-        request=TransitionInputSerializer,
-        responses={
-            200: PostDetailOutputSerializer,
-            403: REFUSED_TRANSITION,
-            409: REFUSED_TRANSITION,
-        },
-        examples=[SUBMIT_EXAMPLE, PUBLISH_EXAMPLE],
-    )
     def post(self, request: Request, pk: int) -> Response:
         serializer = TransitionInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -235,6 +233,37 @@ class PostTransitionView(generics.GenericAPIView):
             actor=authenticated_user(request),
         )
         return Response(self.get_serializer(self.get_object()).data)
+
+
+@_edit_schema(PostInputSerializer, PostDetailOutputSerializer)
+class PostDetailView(EntryDetailView):
+    """One post; its author (or staff) edits it while it is a draft and archives it with DELETE."""
+
+    serializer_class = PostDetailOutputSerializer
+    input_serializer_class = PostInputSerializer
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.post_detail(viewer=self.request.user)
+
+    def get(self, request: Request, pk: int) -> Response:
+        if request.user.is_authenticated:  # may see drafts: never from the shared cache
+            return super().get(request, pk)
+
+        rows = self.get_queryset().filter(pk=pk)  # published posts only, for anonymous readers
+        return Response(POST_DETAIL.get_or_404(pk, rows, lambda p: self.get_serializer(p).data))
+
+    def update_entry(self, entry: Any, fields: dict[str, Any]) -> None:
+        services.post_update(post=entry, **fields)
+
+
+@_transition_schema(PostDetailOutputSerializer)
+class PostTransitionView(EntryTransitionView):
+    """Move a post through the workflow: authors submit and withdraw, editors publish."""
+
+    serializer_class = PostDetailOutputSerializer
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.post_detail(viewer=self.request.user)
 
 
 class PageListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
@@ -263,64 +292,28 @@ class PageListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
         return Response(PageDetailOutputSerializer(page).data, status=status.HTTP_201_CREATED)
 
 
-class PageDetailView(generics.GenericAPIView):
+@_edit_schema(PageInputSerializer, PageDetailOutputSerializer)
+class PageDetailView(EntryDetailView):
     """One page; its author (or staff) edits it while it is a draft and archives it with DELETE."""
 
-    permission_classes = (permissions.IsAuthenticatedOrReadOnly, IsAuthorOrStaffForWrites)
     serializer_class = PageDetailOutputSerializer
+    input_serializer_class = PageInputSerializer
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         return selectors.page_detail(viewer=self.request.user)
 
-    def get(self, request: Request, pk: int) -> Response:
-        return Response(self.get_serializer(self.get_object()).data)
-
-    @extend_schema(
-        request=PageInputSerializer,
-        responses={200: PageDetailOutputSerializer, 409: NOT_EDITABLE},
-    )
-    def patch(self, request: Request, pk: int) -> Response:
-        page = self.get_object()
-        serializer = PageInputSerializer(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        services.page_update(page=page, **serializer.validated_data)
-        return Response(self.get_serializer(self.get_object()).data)
-
-    @extend_schema(responses={204: None, 409: REFUSED_TRANSITION})
-    def delete(self, request: Request, pk: int) -> Response:
-        """Archive: the row stays (its slug stays taken), readers stop seeing it."""
-        services.entry_transition(
-            entry=self.get_object(), to=Status.ARCHIVED, actor=authenticated_user(request)
-        )
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def update_entry(self, entry: Any, fields: dict[str, Any]) -> None:
+        services.page_update(page=entry, **fields)
 
 
-class PageTransitionView(generics.GenericAPIView):
+@_transition_schema(PageDetailOutputSerializer)
+class PageTransitionView(EntryTransitionView):
     """Move a page through the workflow: authors submit and withdraw, editors publish."""
 
     serializer_class = PageDetailOutputSerializer
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         return selectors.page_detail(viewer=self.request.user)
-
-    @extend_schema(
-        request=TransitionInputSerializer,
-        responses={
-            200: PageDetailOutputSerializer,
-            403: REFUSED_TRANSITION,
-            409: REFUSED_TRANSITION,
-        },
-        examples=[SUBMIT_EXAMPLE, PUBLISH_EXAMPLE],
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        serializer = TransitionInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        services.entry_transition(
-            entry=self.get_object(),
-            to=serializer.validated_data["status"],
-            actor=authenticated_user(request),
-        )
-        return Response(self.get_serializer(self.get_object()).data)
 
 
 class CommentListView(CSVExportMixin, generics.ListAPIView):
