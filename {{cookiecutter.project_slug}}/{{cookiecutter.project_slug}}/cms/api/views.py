@@ -5,6 +5,7 @@ them. Signed-in readers may also see drafts, which depend on ownership and roles
 database.
 """
 
+from abc import ABCMeta, abstractmethod
 from typing import Any
 
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
@@ -190,7 +191,7 @@ def _transition_schema(output: type[Serializer[Any]]) -> Any:
     )
 
 
-class EntryDetailView(generics.GenericAPIView):
+class EntryDetailView(generics.GenericAPIView, metaclass=ABCMeta):
     """What post and page detail views share: read, edit a draft (PATCH), archive (DELETE).
 
     Subclasses name their serializers and ``update_entry``; ``_edit_schema`` documents their PATCH.
@@ -202,8 +203,9 @@ class EntryDetailView(generics.GenericAPIView):
     def get(self, request: Request, pk: int) -> Response:
         return Response(self.get_serializer(self.get_object()).data)
 
+    @abstractmethod
     def update_entry(self, entry: Any, fields: dict[str, Any]) -> None:
-        raise NotImplementedError
+        """Save the validated ``fields`` to ``entry`` through the app's update service."""
 
     def patch(self, request: Request, pk: int) -> Response:
         entry = self.get_object()
