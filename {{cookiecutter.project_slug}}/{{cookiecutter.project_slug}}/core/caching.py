@@ -2,16 +2,16 @@
 
 - View layer: ``CachedListMixin`` caches the data of a list endpoint per URL, language and caller.
 - Low-level layer: ``CachedValue`` (over ``cached_get_or_set``) caches an expensive read.
-- Per-object layer: ``CachedObject`` caches one row's payload by primary key.
+- Per-object layer: ``CachedObject`` caches one row's payload by primary key (or slug).
 
 Invalidation uses versioned keys. Each key embeds the current *generation* of what it depends
 on: a model (any row of it) or one row. ``invalidate_on_write(Model)`` connects ``post_save``,
 ``post_delete`` and ``m2m_changed``, so a write through the API, the admin or a shell drops those
 generations: the next read makes a new random one, old keys are never read again and expire on
-their own. One
-delete invalidates a list cached under any number of query strings, on any cache backend; no
-key scan is needed. Generations are dropped at once and again after the transaction commits,
-so a read that ran concurrently with the write cannot store pre-commit data under the new one.
+their own. One delete invalidates a list cached under any number of query strings, on any cache
+backend; no key scan is needed. Generations are dropped at once and again after the transaction
+commits, so a read that ran concurrently with the write cannot store pre-commit data under the
+new one.
 
 Every read is counted as a hit or a miss under its name: the counts live in the cache (so
 ``manage.py cache_stats`` sees every process) and go to each listener added with
