@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import itertools
 import os
+import secrets
+import shutil
 import socket
-from collections.abc import Callable
+import subprocess
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -88,6 +92,48 @@ def postgresql() -> str:
     except OSError as error:
         baking.fail_or_skip(f"PostgreSQL is not accepting connections at {host}:{port} ({error})")
     return f"postgres://postgres@{host}:{port}"
+
+
+@pytest.fixture(scope="session")
+def run_id() -> str:
+    """Shared by the xdist workers of one run and different in every other run, so two runs of the suite on
+    one machine (two checkouts, CI beside a developer) never share a database."""
+    return os.environ.get("PYTEST_XDIST_TESTRUNUID", secrets.token_hex(8))[:8]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A redis-server of this worker's own on a free port, its URL without a database number.
+
+    The generated suites empty their cache database between tests: on the machine's shared Redis that
+    would wipe what another run (or another program) keeps there.
+    """
+    executable = shutil.which("redis-server")
+    if executable is None:
+        baking.fail_or_skip("redis-server is not installed (Debian: apt-get install redis-server)")
+    port = _free_port()
+    folder = tmp_path_factory.mktemp("redis")
+    command = [executable, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"]
+    server = subprocess.Popen([*command, "--dir", str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                baking.fail_or_skip(f"redis-server did not start on 127.0.0.1:{port}")
+            time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}"
+    server.terminate()
+    server.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -24,18 +24,19 @@ import baking
 pytestmark = pytest.mark.integration
 
 DEFAULT_RUNTIME = {name: values[0] for name, values in baking.RUNTIME_OPTIONS.items()}
-REDIS_URL = "redis://127.0.0.1:6379/0"
-# The broker a combination's worker tests use; the generated test settings give every run its own
-# queue names, so parallel runs share these safely.
-CELERY_BROKER_URLS = {"redis": "redis://127.0.0.1:6379/2", "rabbitmq": "amqp://guest:guest@127.0.0.1:5672//"}
+# On the worker's own redis-server (conftest.redis_server): 0 for the cache, 1 for the Celery broker.
+CACHE_DATABASE, BROKER_DATABASE = 0, 1
+# RabbitMQ is the machine's: the generated test settings give every run its own queue names.
+RABBITMQ_URL = "amqp://guest:guest@127.0.0.1:5672//"
 
 
-def _broker_environment(combination: baking.Combination) -> dict[str, str]:
+def _broker_environment(combination: baking.Combination, redis_server: str) -> dict[str, str]:
     """CELERY_BROKER_URL for a combination with Celery, else nothing."""
     answers = {**baking.DEFAULT_CHOICES, **combination}
     if answers["task_queue"] != "celery":
         return {}
-    return {"CELERY_BROKER_URL": CELERY_BROKER_URLS[answers["celery_broker"]]}
+    urls = {"redis": f"{redis_server}/{BROKER_DATABASE}", "rabbitmq": RABBITMQ_URL}
+    return {"CELERY_BROKER_URL": urls[answers["celery_broker"]]}
 
 
 @dataclass(frozen=True)
@@ -104,29 +105,29 @@ def _prepare(folder: Path, combination: baking.Combination, uv: str, interpreter
     return {"project": str(project)}
 
 
-def _database_url(postgresql: str, combination: baking.Combination) -> str:
-    """A database per combination, so parallel workers never share one (pytest-django adds a test_ prefix)."""
-    return f"{postgresql}/prodev_{baking.short_name(combination)}"
+def _database_url(postgresql: str, combination: baking.Combination, run_id: str) -> str:
+    """A database per run and combination, so neither parallel workers nor two runs on one machine share one
+    (pytest-django adds a test_ prefix and drops it afterwards)."""
+    return f"{postgresql}/prodev_{run_id}_{baking.short_name(combination)}"
 
 
-def _redis_environment(combination: baking.Combination) -> dict[str, str]:
-    """REDIS_URL for cache=redis, on a database index per xdist worker: the suite empties it per test, so two
-    suites running at once must never share one. Index 2 is the Celery broker's (CELERY_BROKER_URLS)."""
+def _redis_environment(combination: baking.Combination, redis_server: str) -> dict[str, str]:
+    """REDIS_URL for cache=redis, on this worker's own redis-server: the suite empties it per test."""
     if combination.get("cache", baking.DEFAULT_CHOICES["cache"]) != "redis":
         return {}
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
-    index = 3 + int(worker.removeprefix("gw") or 0) % 13
-    return {"REDIS_URL": f"redis://127.0.0.1:6379/{index}"}
+    return {"REDIS_URL": f"{redis_server}/{CACHE_DATABASE}"}
 
 
 def test_the_generated_suite_passes_against_postgresql(
     project_environment: Callable[..., Environment],
     runtime_combination: baking.Combination,
     postgresql: str,
+    redis_server: str,
+    run_id: str,
     tmp_path: Path,
 ) -> None:
     environment = project_environment(runtime_combination)
-    database_url = _database_url(postgresql, runtime_combination)
+    database_url = _database_url(postgresql, runtime_combination, run_id)
     vendor = environment.manage(
         "shell",
         "--command",
@@ -141,8 +142,8 @@ def test_the_generated_suite_passes_against_postgresql(
     suite = environment.pytest(
         tmp_path,
         DATABASE_URL=database_url,
-        **_broker_environment(runtime_combination),
-        **_redis_environment(runtime_combination),
+        **_broker_environment(runtime_combination, redis_server),
+        **_redis_environment(runtime_combination, redis_server),
     )
     assert suite.ok, suite.report
 
@@ -168,7 +169,10 @@ def test_the_default_project_passes_its_suite_on_sqlite_with_no_services(
 
 
 def test_check_deploy_passes_with_production_settings(
-    project_environment: Callable[..., Environment], runtime_combination: baking.Combination, postgresql: str
+    project_environment: Callable[..., Environment],
+    runtime_combination: baking.Combination,
+    postgresql: str,
+    redis_server: str,
 ) -> None:
     environment = project_environment(runtime_combination)
     secret_key = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(64))
@@ -180,19 +184,26 @@ def test_check_deploy_passes_with_production_settings(
         DJANGO_SETTINGS_MODULE="config.settings.production",
         DJANGO_SECRET_KEY=secret_key,
         DATABASE_URL=f"{postgresql}/postgres",
-        REDIS_URL=REDIS_URL,
+        REDIS_URL=f"{redis_server}/{CACHE_DATABASE}",
         DJANGO_ALLOWED_HOSTS="api.example.com",
-        **_broker_environment(runtime_combination),
+        **_broker_environment(runtime_combination, redis_server),
     )
     assert check.ok, check.report
 
 
 def test_every_model_change_has_a_migration(
-    project_environment: Callable[..., Environment], runtime_combination: baking.Combination, postgresql: str
+    project_environment: Callable[..., Environment],
+    runtime_combination: baking.Combination,
+    postgresql: str,
+    redis_server: str,
 ) -> None:
     environment = project_environment(runtime_combination)
     migrations = environment.manage(
-        "makemigrations", "--check", "--dry-run", DATABASE_URL=f"{postgresql}/postgres", REDIS_URL=REDIS_URL
+        "makemigrations",
+        "--check",
+        "--dry-run",
+        DATABASE_URL=f"{postgresql}/postgres",
+        REDIS_URL=f"{redis_server}/{CACHE_DATABASE}",
     )
     assert migrations.ok, migrations.report
 
@@ -201,6 +212,7 @@ def test_the_openapi_schema_validates_without_warnings(
     project_environment: Callable[..., Environment],
     runtime_combination: baking.Combination,
     postgresql: str,
+    redis_server: str,
     tmp_path: Path,
 ) -> None:
     environment = project_environment(runtime_combination)
@@ -212,7 +224,7 @@ def test_the_openapi_schema_validates_without_warnings(
         "--file",
         str(schema),
         DATABASE_URL=f"{postgresql}/postgres",
-        REDIS_URL=REDIS_URL,
+        REDIS_URL=f"{redis_server}/{CACHE_DATABASE}",
     )
     assert generated.ok, generated.report
     document = yaml.safe_load(schema.read_text())
