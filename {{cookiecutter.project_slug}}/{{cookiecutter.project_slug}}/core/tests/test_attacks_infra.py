@@ -7,7 +7,8 @@ import shutil
 import signal
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 import redis
@@ -68,38 +69,73 @@ def stoppable_redis(settings) -> Iterator[tuple[subprocess.Popen[bytes], redis.R
     redis_client.reset()
 
 
+def stale_seconds_after_a_stall(
+    server: subprocess.Popen[bytes], raw: redis.Redis, generation: str, write: Callable[[], Any]
+) -> float:
+    """Stop Redis, ``write`` through the API, resume Redis: how long the stale generation stays.
+
+    The attack: a write's invalidation never arrives. Another process reads through the generation
+    held in Redis, so until it changes that process serves the old data.
+    """
+    key = cache.make_key(generation)
+    cached = raw.get(key)
+    assert cached is not None, "read the page first, so that it is cached"
+    server.send_signal(signal.SIGSTOP)
+    try:
+        response = write()
+    finally:
+        server.send_signal(signal.SIGCONT)
+    resumed = time.monotonic()
+    assert response.status_code == status.HTTP_200_OK  # the write committed, its invalidation lost
+    while raw.get(key) == cached:
+        elapsed = time.monotonic() - resumed
+        assert elapsed < FRESH_WITHIN_SECONDS, f"still stale {elapsed:.1f} s after Redis resumed"
+        time.sleep(0.1)
+    stale_for = time.monotonic() - resumed
+    print(f"stale for {stale_for:.2f} s after Redis resumed")
+    return stale_for
+
+
 def test_a_write_while_redis_is_stalled_is_read_fresh_soon_after_it_answers_again(
     stoppable_redis, staff_client
 ):
-    """The attack: freeze Redis during a write, so the write's invalidation never arrives."""
     server, raw = stoppable_redis
     user = UserFactory(name="Before")
     writer = APIClient()
     writer.force_authenticate(user)
     detail = reverse("users:detail", args=[user.pk])
     assert staff_client.get(detail).json()["name"] == "Before"  # cached now, for every process
-    generation = cache.make_key(f"generation:object:users.user:{user.pk}")
-    cached_generation = raw.get(generation)
-    assert cached_generation is not None
 
-    server.send_signal(signal.SIGSTOP)
-    response = writer.patch(reverse("users:me"), {"name": "After"})
-    assert response.status_code == status.HTTP_200_OK  # the write commits, its invalidation is lost
-    server.send_signal(signal.SIGCONT)
-    resumed = time.monotonic()
-
-    # Another process reads through the generation held in Redis: until it changes, that process
-    # serves "Before". This process's retry thread drops it once Redis answers.
-    while raw.get(generation) == cached_generation:
-        elapsed = time.monotonic() - resumed
-        assert elapsed < FRESH_WITHIN_SECONDS, f"still stale {elapsed:.1f} s after Redis resumed"
-        time.sleep(0.1)
-    stale_for = time.monotonic() - resumed
-    print(f"stale for {stale_for:.2f} s after Redis resumed")
+    stale_seconds_after_a_stall(
+        server,
+        raw,
+        f"generation:object:users.user:{user.pk}",
+        lambda: writer.patch(reverse("users:me"), {"name": "After"}),
+    )
 
     assert staff_client.get(detail).json()["name"] == "After"
     assert staff_client.get(detail).json()["name"] == "After"  # and cached again, fresh
-    assert raw.get(generation) is not None
+{%- if cookiecutter.example_app == "ecommerce" %}
+
+
+def test_a_price_changed_while_redis_is_stalled_is_served_fresh_soon_after_it_answers_again(
+    stoppable_redis, client, staff_client
+):
+    server, raw = stoppable_redis
+    product = ProductFactory(price="30.00")
+    page = reverse("shop:product-detail", args=[product.slug])
+    assert client.get(page).json()["price"] == "30.00"  # cached for every anonymous visitor
+
+    stale_seconds_after_a_stall(
+        server,
+        raw,
+        f"generation:object:shop.product:{product.slug}",
+        lambda: staff_client.patch(page, {"price": "99.00"}),
+    )
+
+    assert client.get(page).json()["price"] == "99.00"
+    assert client.get(page).json()["price"] == "99.00"
+{%- endif %}
 
 
 def test_while_an_invalidation_waits_this_process_reads_around_the_stale_generation(
