@@ -15,10 +15,9 @@ new one.
 
 A generation that cannot be dropped because the cache is unreachable (a stalled or restarting
 Redis) is remembered by the process that wrote and dropped again, by a background thread every
-``PENDING_RETRY_SECONDS`` and before that process's next cached read, until the cache takes it:
-once Redis answers again, what that write changed is read fresh by every process within
-``OPEN_SECONDS + PENDING_RETRY_SECONDS`` (``core/redis_client.py``; 6 s) and one timed-out call.
-A read that fails (a 404, an error) caches nothing and drops the generations it started, so
+``PENDING_RETRY_SECONDS`` and before that process's next cached read, until the cache takes it;
+that process's own reads skip it meanwhile. The bound on a stale read once the cache answers
+again is in docs/caching.md (with Redis: the circuit breaker's 5 s plus this 1 s retry). A read that fails (a 404, an error) caches nothing and drops the generations it started, so
 requests for rows that do not exist leave no key behind.
 
 Every read is counted as a hit or a miss under its name: the counts live in the cache (so
