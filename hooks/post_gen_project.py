@@ -77,7 +77,15 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
     ("ci", frozenset({"github"}), (".github",)),
     ("ci", frozenset({"gitlab"}), (".gitlab-ci.yml",)),
     ("ci", frozenset({"jenkins"}), ("Jenkinsfile",)),
-    ("cache", frozenset({"redis"}), ("{slug}/core/redis_client.py", "{slug}/core/tests/test_cache_redis.py")),
+    (
+        "cache",
+        frozenset({"redis"}),
+        (
+            "{slug}/core/redis_client.py",
+            "{slug}/core/tests/test_cache_redis.py",
+            "{slug}/core/tests/test_attacks_infra.py",
+        ),
+    ),
     ("cache", frozenset({"none"}), ("{slug}/core/migrations", "{slug}/core/tests/test_cache_database.py")),
     # GraphQL: each library's implementation lives in its own *_strawberry.py / *_graphene.py files.
     (

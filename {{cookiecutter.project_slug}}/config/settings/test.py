@@ -13,6 +13,9 @@ from kombu import Queue
 from .base import *
 {%- if cookiecutter.task_queue == "celery" %}
 from .base import (
+{%- if cookiecutter.celery_broker == "redis" %}
+    CELERY_BROKER_TRANSPORT_OPTIONS,
+{%- endif %}
     CELERY_TASK_DEFAULT_QUEUE,
     CELERY_TASK_QUEUES,
     CELERY_TASK_ROUTES,
@@ -45,6 +48,16 @@ CELERY_TASK_ROUTES = {
     pattern: {"queue": f"{route['queue']}-{TEST_QUEUE_SUFFIX}"}
     for pattern, route in CELERY_TASK_ROUTES.items()
 }
+{%- if cookiecutter.celery_broker == "redis" %}
+# The crash test's workers set this so that a killed worker's message comes back in seconds, not
+# in the minutes production derives from the time limits (base.py); they sweep every second.
+if TEST_VISIBILITY_TIMEOUT := env.int("CELERY_TEST_VISIBILITY_TIMEOUT", default=0):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        **CELERY_BROKER_TRANSPORT_OPTIONS,
+        "visibility_timeout": TEST_VISIBILITY_TIMEOUT,
+        "unacked_restore_interval": 1,
+    }
+{%- endif %}
 # A worker in another process (the crash test) must see the test database: on SQLite, a file.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"] = {"NAME": BASE_DIR / "test-db.sqlite3"}

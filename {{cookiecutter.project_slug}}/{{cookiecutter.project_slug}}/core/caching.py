@@ -13,6 +13,13 @@ backend; no key scan is needed. Generations are dropped at once and again after 
 commits, so a read that ran concurrently with the write cannot store pre-commit data under the
 new one.
 
+A generation that cannot be dropped because the cache is unreachable (a stalled or restarting
+Redis) is remembered by the process that wrote and dropped again, by a background thread every
+``PENDING_RETRY_SECONDS`` and before that process's next cached read, until the cache takes it;
+that process's own reads skip it meanwhile. The bound on a stale read once the cache answers
+again is in docs/caching.md (with Redis: the circuit breaker's 5 s plus this 1 s retry). A read that fails (a 404, an error) caches nothing and drops the generations it started, so
+requests for rows that do not exist leave no key behind.
+
 Every read is counted as a hit or a miss under its name: the counts live in the cache (so
 ``manage.py cache_stats`` sees every process) and go to each listener added with
 ``add_metrics_listener`` (a hook for a metrics exporter).
@@ -21,6 +28,8 @@ Every read is counted as a hit or a miss under its name: the counts live in the 
 import hashlib
 import logging
 import secrets
+import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, cast
 
@@ -65,26 +74,117 @@ def _generation_key(scope: str) -> str:
 
 def generations(scopes: Sequence[str]) -> list[str]:
     """The current generation of each scope, starting one where none exists."""
+    return _generations(scopes)[0]
+
+
+def _generations(scopes: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The generations of ``scopes``, and the keys of those this call started."""
+    if _pending:
+        flush_pending_invalidations()
     keys = [_generation_key(scope) for scope in scopes]
     found = cache.get_many(keys)
-    tokens = []
+    tokens: list[str] = []
+    started: list[str] = []
     for key in keys:
+        if key in _pending:
+            # Its invalidation has not reached the cache, so the generation there is stale: use
+            # one of this call only, under which nothing is ever read again.
+            tokens.append(secrets.token_hex(8))
+            continue
         token = found.get(key)
         if token is None:
             token = secrets.token_hex(8)
-            if not cache.add(key, token, timeout=GENERATION_TIMEOUT):
+            if cache.add(key, token, timeout=GENERATION_TIMEOUT):
+                started.append(key)
+            else:
                 # Another process started it first; with the cache down, ours is never stored
                 # and every read misses, which is what an outage should do.
                 token = cache.get(key, token)
         tokens.append(token)
-    return tokens
+    return tokens, started
 
 
 def invalidate(*scopes: str, using: str | None = None) -> None:
     """Drop the generations of ``scopes`` now and again once the current transaction commits."""
     keys = [_generation_key(scope) for scope in scopes]
-    cache.delete_many(keys)
-    transaction.on_commit(lambda: cache.delete_many(keys), using=using)
+    _drop_generations(keys)
+    transaction.on_commit(lambda: _drop_generations(keys), using=using)
+
+
+# Invalidations the cache did not take ----------------------------------------------------
+
+PENDING_RETRY_SECONDS = 1.0
+# Generation keys whose deletion failed, in this process; dropped again until the cache answers.
+_pending: set[str] = set()
+_pending_lock = threading.Lock()
+_retrier: threading.Thread | None = None
+
+
+def _delete_or_raise(keys: list[str]) -> None:
+    """Delete ``keys``, raising when the cache did not take the command.
+
+    django-redis's IGNORE_EXCEPTIONS turns a failed delete into silence; its client raises.
+    """
+    client = getattr(cache, "client", None)
+    if client is not None and hasattr(client, "delete_many"):
+        client.delete_many(keys)
+    else:
+        cache.delete_many(keys)
+
+
+def _drop_generations(keys: list[str]) -> None:
+    try:
+        _delete_or_raise(keys)
+    except Exception:
+        logger.warning("Cache unreachable: %d invalidations kept to retry", len(keys))
+        with _pending_lock:
+            _pending.update(keys)
+            _start_retrier()
+
+
+def flush_pending_invalidations() -> bool:
+    """Drop again the generations whose invalidation failed; ``True`` when none is left."""
+    with _pending_lock:
+        keys = sorted(_pending)
+    if not keys:
+        return True
+    try:
+        _delete_or_raise(keys)
+    except Exception:
+        return False
+    with _pending_lock:
+        _pending.difference_update(keys)
+        left = bool(_pending)
+    if not left:
+        logger.warning("Cache reachable again: the invalidations kept to retry are applied")
+    return not left
+
+
+def discard_pending_invalidations() -> None:
+    """Forget the invalidations kept to retry (tests: a cache they stopped is gone for good)."""
+    with _pending_lock:
+        _pending.clear()
+
+
+def _start_retrier() -> None:
+    """Start the retry thread unless it runs; call with ``_pending_lock`` held."""
+    global _retrier
+    if _retrier is None:
+        _retrier = threading.Thread(
+            target=_retry_pending, name="cache-invalidation-retry", daemon=True
+        )
+        _retrier.start()
+
+
+def _retry_pending() -> None:
+    global _retrier
+    while True:
+        time.sleep(PENDING_RETRY_SECONDS)
+        flush_pending_invalidations()
+        with _pending_lock:
+            if not _pending:
+                _retrier = None
+                return
 
 
 def invalidate_model(model: type[models.Model], *, using: str | None = None) -> None:
@@ -227,8 +327,16 @@ def reset_cache_stats() -> None:
 
 def versioned_key(name: str, scopes: Sequence[str], parts: Iterable[object] = ()) -> str:
     """``<name>:<generation of each scope>:<digest of parts>``; the digest keeps keys short and safe."""
+    return _versioned_key(name, scopes, parts)[0]
+
+
+def _versioned_key(
+    name: str, scopes: Sequence[str], parts: Iterable[object]
+) -> tuple[str, list[str]]:
+    """The versioned key, and the keys of the generations started to build it."""
+    tokens, started = _generations(scopes)
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:32]
-    return ":".join([name, *generations(scopes), digest])
+    return ":".join([name, *tokens, digest]), started
 
 
 def cached_get_or_set[T](
@@ -241,17 +349,24 @@ def cached_get_or_set[T](
 ) -> T:
     """The cached result of ``compute()``, or its fresh result stored for ``timeout`` seconds.
 
-    The key changes when a scope is invalidated. ``None`` is cached like any value. With the
-    cache down every call is a miss that computes: slower, never wrong.
+    The key changes when a scope is invalidated. ``None`` is cached like any value; an exception
+    from ``compute`` (a 404) caches nothing and drops the generations this call started, so reads
+    of rows that do not exist write no key. With the cache down every call is a miss that
+    computes: slower, never wrong.
     """
     METRIC_NAMES.setdefault(name)
-    key = versioned_key(name, scopes, key_parts)
+    key, started = _versioned_key(name, scopes, key_parts)
     value = cache.get(key, _MISSING)
     if value is not _MISSING:
         _record(name, HIT)
         return value  # type: ignore[no-any-return]
     _record(name, MISS)
-    value = compute()
+    try:
+        value = compute()
+    except BaseException:
+        if started:
+            cache.delete_many(started)
+        raise
     cache.set(key, value, timeout)
     return value
 
@@ -321,7 +436,7 @@ class CachedObject[T]:
         serialize: Callable[[Any], T],
         *variant: object,
     ) -> T:
-        """``serialize(row)`` for the one row of ``rows``, cached; no row is a 404, never cached.
+        """``serialize(row)`` for the one row of ``rows``, cached; no row is a 404 that writes no key.
 
         ``rows``: the caller's queryset narrowed to the lookup (it applies who may see what).
         """

@@ -3,6 +3,7 @@
 from smtplib import SMTPException
 
 from celery import shared_task
+from django.conf import settings
 
 from .emails import welcome_email_send
 from .models import User
@@ -14,10 +15,11 @@ TRANSIENT_EMAIL_ERRORS = (SMTPException, ConnectionError, TimeoutError)
 @shared_task(
     autoretry_for=TRANSIENT_EMAIL_ERRORS,
     max_retries=5,
-    # 5 s, 10 s, 20 s ... capped at 10 minutes, each drawn at random below the cap (full jitter)
-    # so that a mail-server outage is not followed by every worker retrying at the same instant.
+    # 5 s, 10 s, 20 s ... capped at CELERY_TASK_MAX_COUNTDOWN (5 minutes), each drawn at random
+    # below the cap (full jitter) so that a mail-server outage is not followed by every worker
+    # retrying at the same instant.
     retry_backoff=5,
-    retry_backoff_max=600,
+    retry_backoff_max=settings.CELERY_TASK_MAX_COUNTDOWN,
     retry_jitter=True,
 )
 def send_welcome_email(user_id: int) -> bool:

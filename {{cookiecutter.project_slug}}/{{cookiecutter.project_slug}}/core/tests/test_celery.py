@@ -31,18 +31,39 @@ def test_delivery_is_at_least_once_with_json_only():
     assert conf.worker_prefetch_multiplier == 1
     assert conf.accept_content == ["json"]
     assert conf.task_soft_time_limit < conf.task_time_limit
+
+
+def test_no_task_is_held_longer_than_the_limits_the_broker_settings_are_derived_from():
+    """A message is held unacknowledged for its countdown, then at most the hard time limit."""
+    celery_app.loader.import_default_modules()
+    conf = celery_app.conf
+    for name in PROJECT_TASKS:
+        task = celery_app.tasks[name]
+        assert (task.time_limit or conf.task_time_limit) <= conf.task_time_limit, name
+        assert getattr(task, "retry_backoff_max", 0) <= settings.CELERY_TASK_MAX_COUNTDOWN, name
 {%- if cookiecutter.celery_broker == "redis" %}
 
 
-def test_no_task_waits_longer_than_the_redis_visibility_timeout():
-    """A countdown beyond the visibility timeout would make Redis hand the message out twice."""
-    celery_app.loader.import_default_modules()
-    visibility_timeout = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
-    longest_countdown = max(
-        getattr(celery_app.tasks[name], "retry_backoff_max", 0) for name in PROJECT_TASKS
-    )
+def test_the_redis_visibility_timeout_is_the_longest_hold_plus_a_margin():
+    """Longer than any live worker holds a message (else it runs twice), and only minutes long,
+    so the task of a worker killed outright runs elsewhere within minutes, not hours."""
+    conf = celery_app.conf
+    options = conf.broker_transport_options
+    longest_hold = settings.CELERY_TASK_MAX_COUNTDOWN + conf.task_time_limit
 
-    assert longest_countdown < visibility_timeout
+    assert options["visibility_timeout"] == longest_hold + settings.CELERY_VISIBILITY_MARGIN == 450
+    # Every worker looks for abandoned messages every 10 s, not every 100 s (kombu's default).
+    assert (options["unacked_restore_interval"], options["unacked_restore_throttle"]) == (10, 1)
+
+
+def test_production_derives_the_visibility_timeout_from_the_configured_limits():
+    show = "from django.conf import settings; print(settings.CELERY_BROKER_TRANSPORT_OPTIONS)"
+    limits = {"CELERY_TASK_TIME_LIMIT": "600", "CELERY_TASK_SOFT_TIME_LIMIT": "540"}
+
+    result = manage("shell", "-c", show, **PRODUCTION, **limits)
+
+    assert result.returncode == 0, result.stderr
+    assert "'visibility_timeout': 960," in result.stdout  # 600 + 300 + 60
 {%- endif %}
 
 
