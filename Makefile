@@ -22,7 +22,7 @@ RUN := $(UV) run --frozen --python $(PYTHON)
 NPM_GROOVY_LINT := node_modules/.bin/npm-groovy-lint
 PYTEST_ARGS ?=
 
-.PHONY: test test-fast lint format bench
+.PHONY: test test-fast lint format bench docs
 
 ## test: the whole suite (hooks, options, rendering, integration) on 2 workers
 test: $(UV_BOOTSTRAP) $(NPM_GROOVY_LINT)
@@ -40,6 +40,10 @@ lint: $(UV_BOOTSTRAP)
 format: $(UV_BOOTSTRAP)
 	$(RUN) ruff check --fix hooks tests benchmarks
 	$(RUN) ruff format hooks tests benchmarks
+
+## docs: rewrite the options tables of README.md and docs/options.md from cookiecutter.json
+docs: $(UV_BOOTSTRAP)
+	$(RUN) python tests/options_reference.py --write
 
 ## bench: median time of 10 default bakes
 bench: $(UV_BOOTSTRAP)
