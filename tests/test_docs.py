@@ -84,3 +84,16 @@ def test_the_refusal_quoted_in_docs_options_md_is_what_cookiecutter_prints(tmp_p
     assert output[start + last - first + 1] == quoted[last + 1]
     assert output[-1] == quoted[-1]
     assert not (tmp_path / "prodev_backend").exists()
+
+
+def _first_uv_command(lines: list[str]) -> int:
+    return next(index for index, line in enumerate(lines) if re.match(r"^(cd \S+ && )?uv (sync|run)\b", line))
+
+
+def test_both_readmes_say_how_to_get_uv_before_its_first_command(bake_cache) -> None:
+    for readme in (baking.TEMPLATE_DIR / "README.md", bake_cache() / "README.md"):
+        lines = readme.read_text().splitlines()
+        first = _first_uv_command(lines)
+        install = [index for index, line in enumerate(lines) if "pip install uv" in line]
+        assert install, f"{readme}: no line says how to install uv"
+        assert install[0] < first, f"{readme}: uv is used on line {first + 1} before the install line"

@@ -377,3 +377,19 @@ def test_main_runs_every_step_on_a_rendered_folder(
     assert (tmp_path / "LICENSE").read_text() == "MIT\n"
     assert (tmp_path / ".env").exists()
     assert "cd my_shop" in capsys.readouterr().out
+
+
+def test_the_next_steps_say_how_to_get_uv_only_when_it_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answers = baking.rendered_context()
+    monkeypatch.setenv("PATH", str(tmp_path))
+    post.print_next_steps(answers)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2] == f"uv is not on your PATH. {post.UV_INSTALL}"
+    assert lines[3] == "  cd prodev_backend"
+
+    (tmp_path / "uv").write_text("#!/bin/sh\n")
+    (tmp_path / "uv").chmod(0o755)
+    post.print_next_steps(answers)
+    assert "pip install uv" not in capsys.readouterr().out
