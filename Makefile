@@ -49,9 +49,10 @@ docs: $(UV_BOOTSTRAP)
 bench: $(UV_BOOTSTRAP)
 	$(RUN) python benchmarks/bake_time.py
 
+# Without npm the Jenkinsfile lint is skipped (failed under CI=true) with one line saying so.
 $(NPM_GROOVY_LINT): package.json package-lock.json
-	npm ci --no-audit --no-fund
-	touch $@
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund && touch $@; \
+	else echo "npm is not installed: tests/test_artifacts.py will skip the Jenkinsfile lint (apt-get install nodejs npm)"; fi
 
 $(CURDIR)/.tools/bin/uv:
 	python3 -m venv .tools

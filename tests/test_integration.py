@@ -35,6 +35,8 @@ def _broker_environment(combination: baking.Combination) -> dict[str, str]:
     answers = {**baking.DEFAULT_CHOICES, **combination}
     if answers["task_queue"] != "celery":
         return {}
+    if answers["celery_broker"] == "rabbitmq":
+        baking.require_service("RabbitMQ", "127.0.0.1", 5672)
     return {"CELERY_BROKER_URL": CELERY_BROKER_URLS[answers["celery_broker"]]}
 
 
