@@ -34,12 +34,12 @@ test-fast: $(UV_BOOTSTRAP) $(NPM_GROOVY_LINT)
 
 ## lint: ruff on the template's own code (hooks and tests)
 lint: $(UV_BOOTSTRAP)
-	$(RUN) ruff check hooks tests benchmarks
-	$(RUN) ruff format --check hooks tests benchmarks
+	$(RUN) ruff check hooks tests benchmarks local_extensions.py
+	$(RUN) ruff format --check hooks tests benchmarks local_extensions.py
 
 format: $(UV_BOOTSTRAP)
-	$(RUN) ruff check --fix hooks tests benchmarks
-	$(RUN) ruff format hooks tests benchmarks
+	$(RUN) ruff check --fix hooks tests benchmarks local_extensions.py
+	$(RUN) ruff format hooks tests benchmarks local_extensions.py
 
 ## docs: rewrite the options tables of README.md and docs/options.md from cookiecutter.json
 docs: $(UV_BOOTSTRAP)

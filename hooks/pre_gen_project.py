@@ -276,6 +276,8 @@ def template_defaults(run: Run, **given: str) -> dict[str, object]:
         from cookiecutter.generate import generate_context
         from cookiecutter.prompt import prompt_for_config
 
+        if str(run.repo_dir) not in sys.path:
+            sys.path.append(str(run.repo_dir))  # cookiecutter.json's _extensions names local_extensions
         context_file = str(run.repo_dir / "cookiecutter.json")
         context = generate_context(context_file=context_file, extra_context=given)
         return dict(prompt_for_config(context, no_input=True))

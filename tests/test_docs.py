@@ -97,3 +97,12 @@ def test_both_readmes_say_how_to_get_uv_before_its_first_command(bake_cache) -> 
         install = [index for index, line in enumerate(lines) if "pip install uv" in line]
         assert install, f"{readme}: no line says how to install uv"
         assert install[0] < first, f"{readme}: uv is used on line {first + 1} before the install line"
+
+
+def test_the_choice_refusal_quoted_in_docs_options_md_is_cookiecutters_last_line(tmp_path: Path) -> None:
+    result = baking.run_cookiecutter_cli(tmp_path, "python_version=3.11")
+    assert result.returncode != 0
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("ValueError: ")
+    assert f"`{last}`" in " ".join(DOCS_OPTIONS.read_text().split()), f"docs/options.md does not quote: {last}"
+    assert not list(tmp_path.iterdir())
