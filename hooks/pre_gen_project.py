@@ -9,6 +9,7 @@ and exits 1; cookiecutter then removes the (still empty) output folder.
 
 from __future__ import annotations
 
+import difflib
 import json
 import keyword
 import os
@@ -243,8 +244,8 @@ def replay_file(answers: dict[str, str], run: Run) -> Path | None:
 
 
 def config_refusals(run: Run) -> list[str]:
-    """A preset (--config-file) whose key is no option or whose choice is not offered: cookiecutter only warns
-    and bakes the default, so refuse it here."""
+    """A preset (--config-file) with a misspelt option or a choice that is not offered: cookiecutter would
+    ignore the one and only warn about the other, baking the defaults, so refuse both here."""
     given = run.option("--config-file")
     if given is None or run.repo_dir is None:
         return []
@@ -256,12 +257,16 @@ def config_refusals(run: Run) -> list[str]:
         options = json.loads((run.repo_dir / "cookiecutter.json").read_text(encoding="utf-8"))
     except Exception:  # an unreadable file has already stopped cookiecutter; nothing more to say
         return []
+    names = [name for name in options if not name.startswith("_")]
     messages = []
     for key, value in preset.items():
-        if key not in options or key.startswith("_"):
-            why = f"{given} sets an option the template does not have (cookiecutter would ignore it)"
-            allowed = "the option names of cookiecutter.json"
-            messages.append(str(refuse(key, value, why, allowed)))
+        if key not in names:
+            # A shared config may hold other templates' keys (full_name, github_username): only a near miss
+            # of an option's name is a typo.
+            near = difflib.get_close_matches(key, names, n=1, cutoff=0.8)
+            if near:
+                why = f"{given} names no option, only one close to {near[0]} (cookiecutter would ignore it)"
+                messages.append(str(refuse(key, value, why, near[0])))
         elif isinstance(options[key], list) and value not in options[key]:
             why = f"{given} gives a value that is not one of the choices (cookiecutter would bake the default)"
             messages.append(str(refuse(key, value, why, ", ".join(options[key]))))

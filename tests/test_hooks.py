@@ -188,12 +188,14 @@ def test_with_the_replay_file_cookiecutter_wrote_the_rerun_command_replays_it(tm
     assert pre.replay_file(answers, run) is None, "a replay file holding other answers is not these answers"
 
 
-def test_a_preset_with_an_unknown_key_or_a_choice_off_the_list_is_refused(tmp_path: Path) -> None:
-    (tmp_path / "preset.yaml").write_text('default_context:\n  api_auht: token\n  python_version: "3.11"\n')
+def test_a_preset_with_a_misspelt_option_or_a_choice_off_the_list_is_refused_other_keys_pass(tmp_path: Path) -> None:
+    preset = 'default_context:\n  api_auht: token\n  full_name: Ada\n  python_version: "3.11"\n'
+    (tmp_path / "preset.yaml").write_text(preset)
     run = pre.Run(argv=("cookiecutter", "--config-file=preset.yaml"), repo_dir=baking.TEMPLATE_DIR, user_cwd=tmp_path)
     messages = pre.config_refusals(run)
     assert [message.split("=", 1)[0] for message in messages] == ["api_auht", "python_version"]
     assert all(REFUSAL.match(message) for message in messages)
+    assert messages[0].endswith("only one close to api_auth (cookiecutter would ignore it). Allowed: api_auth.")
     assert messages[1].endswith("Allowed: 3.13, 3.12.")
 
 
