@@ -46,7 +46,11 @@ def _validators() -> ModuleType:
 def answering_at_a_terminal(argv: list[str] | None = None, stdin_is_a_tty: bool | None = None) -> bool:
     """Whether cookiecutter's command line is asking a person, one question at a time."""
     argv = sys.argv if argv is None else argv
-    stdin_is_a_tty = sys.stdin.isatty() if stdin_is_a_tty is None else stdin_is_a_tty
+    if stdin_is_a_tty is None:
+        try:
+            stdin_is_a_tty = sys.stdin is not None and sys.stdin.isatty()
+        except ValueError:  # standard input closed
+            stdin_is_a_tty = False
     program = Path(argv[0]) if argv else Path()
     is_cli = program.name == "cookiecutter" or program.parts[-2:] == ("cookiecutter", "__main__.py")
     flags = [argument.split("=", 1)[0] for argument in argv[1:]]
