@@ -145,6 +145,8 @@ def short_name(combination: Mapping[str, str]) -> str:
 
 def rendered_context(**answers: str) -> dict[str, str]:
     """The answers cookiecutter would use with --no-input, Jinja defaults (project_slug) rendered."""
+    if str(TEMPLATE_DIR) not in sys.path:  # cookiecutter.json's _extensions names local_extensions, as cookiecutter
+        sys.path.append(str(TEMPLATE_DIR))  # itself does while it prompts
     context = generate_context(context_file=str(COOKIECUTTER_JSON), extra_context=answers)
     return dict(prompt_for_config(context, no_input=True))
 

@@ -106,3 +106,9 @@ def test_the_choice_refusal_quoted_in_docs_options_md_is_cookiecutters_last_line
     assert last.startswith("ValueError: ")
     assert f"`{last}`" in " ".join(DOCS_OPTIONS.read_text().split()), f"docs/options.md does not quote: {last}"
     assert not list(tmp_path.iterdir())
+
+
+def test_the_make_docs_script_runs_on_its_own_and_finds_the_tables_current() -> None:
+    script = baking.TEMPLATE_DIR / "tests" / "options_reference.py"
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
