@@ -212,10 +212,15 @@ def init_git(project: Path, answers: dict[str, str]) -> None:
         subprocess.run(command, cwd=project, env=env, check=True)
 
 
+UV_INSTALL = "No uv? pip install uv (or: curl -LsSf https://astral.sh/uv/install.sh | sh)"
+
+
 def print_next_steps(answers: dict[str, str]) -> None:
     slug = answers["project_slug"]
+    uv_missing = f"uv is not on your PATH. {UV_INSTALL}\n" if shutil.which("uv") is None else ""
     print(
         f"\nCreated {slug}/. Next steps:\n"
+        f"{uv_missing}"
         f"  cd {slug}\n"
         "  uv sync                     # create .venv from pyproject.toml (writes uv.lock: commit it)\n"
         "  uv run pytest               # the test suite, on SQLite with no services\n"

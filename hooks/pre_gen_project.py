@@ -1,18 +1,25 @@
-"""Refuse a bad answer before any file of the project is written.
+"""Refuse bad answers before any file of the project is written.
 
 Each ``validate_<option>`` checks one answer and raises ``ValueError`` whose
 message names the option, the value, why it is refused and what is allowed.
-``main`` prints the first refusal as one line and exits 1; cookiecutter then
-removes the (still empty) output folder.
+``main`` runs every check, prints every refusal (one line each) in a framed
+block with the command that re-runs the bake without typing the answers again,
+and exits 1; cookiecutter then removes the (still empty) output folder.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 import keyword
+import os
 import re
+import shlex
 import sys
 import zoneinfo
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 # Rendered by cookiecutter; kept as a string so the module imports unrendered in tests.
 RENDERED_ANSWERS = r"""{{ cookiecutter | tojson }}"""
@@ -139,24 +146,213 @@ def validate_python_and_django(python_version: str, django_version: str) -> None
         raise refuse("python_version", python_version, f"Django {django_version} needs Python 3.12+", "3.12 or 3.13")
 
 
+def checks(answers: dict[str, str]) -> list[Callable[[], None]]:
+    """One call per rule, in the order of the prompts."""
+    return [
+        lambda: validate_project_name(answers["project_name"]),
+        lambda: validate_project_slug(answers["project_slug"]),
+        lambda: validate_text("description", answers["description"]),
+        lambda: validate_text("author_name", answers["author_name"]),
+        lambda: validate_author_email(answers["author_email"]),
+        lambda: validate_domain_name(answers["domain_name"]),
+        lambda: validate_version(answers["version"]),
+        lambda: validate_timezone(answers["timezone"]),
+        lambda: validate_python_and_django(answers["python_version"], answers["django_version"]),
+    ]
+
+
+def refusals(answers: dict[str, str]) -> list[str]:
+    """Every refused answer, one message each (empty when all pass)."""
+    messages = []
+    for check in checks(answers):
+        try:
+            check()
+        except ValueError as error:
+            messages.append(str(error))
+    return messages
+
+
 def validate(answers: dict[str, str]) -> None:
-    """Run every check; the first failure raises."""
-    validate_project_name(answers["project_name"])
-    for option in ("description", "author_name"):
-        validate_text(option, answers[option])
-    validate_project_slug(answers["project_slug"])
-    validate_author_email(answers["author_email"])
-    validate_domain_name(answers["domain_name"])
-    validate_version(answers["version"])
-    validate_timezone(answers["timezone"])
-    validate_python_and_django(answers["python_version"], answers["django_version"])
+    """Run every check; raise one ValueError holding every refusal, one per line."""
+    messages = refusals(answers)
+    if messages:
+        raise ValueError("\n".join(messages))
+
+
+# --- how to re-run: the replay file cookiecutter wrote before this hook, or the answers as key=value ---------
+
+RULE = "=" * 78
+
+
+@dataclass(frozen=True)
+class Run:
+    """What this hook can learn of the cookiecutter command that runs it."""
+
+    argv: tuple[str, ...] = ()  # cookiecutter's arguments (read from /proc: Linux only)
+    repo_dir: Path | None = None  # the template folder: cookiecutter runs hooks from inside it
+    user_cwd: Path | None = None  # where the user typed the command ($PWD, inherited)
+
+    @classmethod
+    def current(cls) -> Run:
+        user_cwd = Path(os.environ["PWD"]) if Path(os.environ.get("PWD", "/nonexistent")).is_dir() else None
+        proc = Path(f"/proc/{os.getppid()}")
+        try:
+            argv = tuple((proc / "cmdline").read_bytes().decode().split("\0")[:-1])
+            repo = (proc / "cwd").readlink()
+        except (OSError, UnicodeDecodeError):
+            return cls(user_cwd=user_cwd)
+        return cls(argv=argv, repo_dir=repo, user_cwd=user_cwd)
+
+    def option(self, name: str) -> str | None:
+        for index, argument in enumerate(self.argv):
+            if argument == name and index + 1 < len(self.argv):
+                return self.argv[index + 1]
+            if argument.startswith(name + "="):
+                return argument.split("=", 1)[1]
+        return None
+
+
+def replay_file(answers: dict[str, str], run: Run) -> Path | None:
+    """The replay file cookiecutter saved these answers in (before this hook ran), if found and holding them."""
+    try:
+        from cookiecutter.config import get_user_config
+    except ImportError:
+        return None
+    config_file = run.option("--config-file")
+    if config_file is not None and run.user_cwd is not None:
+        config_file = str(run.user_cwd / config_file)
+    try:
+        config = get_user_config(config_file=config_file, default_config="--default-config" in run.argv)
+    except Exception:  # any unreadable config: fall back to the key=value form
+        return None
+    # cookiecutter names the file after the template folder as given (a symbolic link keeps its own name).
+    names = []
+    if run.user_cwd is not None:
+        names.append(Path(os.path.normpath(run.user_cwd / answers.get("_repo_dir", "."))).name)
+    if run.repo_dir is not None:
+        names.append(run.repo_dir.name)
+    for name in dict.fromkeys(names):
+        candidate = Path(config["replay_dir"]) / f"{name}.json"
+        try:
+            saved = json.loads(candidate.read_text(encoding="utf-8"))["cookiecutter"]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        same = all(saved.get(key) == value for key, value in answers.items() if not key.startswith("_"))
+        if same and saved.get("_output_dir") == answers.get("_output_dir"):
+            return candidate
+    return None
+
+
+def config_refusals(run: Run) -> list[str]:
+    """A preset (--config-file) with a misspelt option or a choice that is not offered: cookiecutter would
+    ignore the one and only warn about the other, baking the defaults, so refuse both here."""
+    given = run.option("--config-file")
+    if given is None or run.repo_dir is None:
+        return []
+    path = run.user_cwd / given if run.user_cwd is not None else Path(given)
+    try:
+        from cookiecutter.config import get_config
+
+        preset = get_config(str(path)).get("default_context") or {}
+        options = json.loads((run.repo_dir / "cookiecutter.json").read_text(encoding="utf-8"))
+    except Exception:  # an unreadable file has already stopped cookiecutter; nothing more to say
+        return []
+    names = [name for name in options if not name.startswith("_")]
+    messages = []
+    for key, value in preset.items():
+        if key not in names:
+            # A shared config may hold other templates' keys (full_name, github_username): only a near miss
+            # of an option's name is a typo.
+            near = difflib.get_close_matches(key, names, n=1, cutoff=0.8)
+            if near:
+                why = f"{given} names no option, only one close to {near[0]} (cookiecutter would ignore it)"
+                messages.append(str(refuse(key, value, why, near[0])))
+        elif isinstance(options[key], list) and value not in options[key]:
+            why = f"{given} gives a value that is not one of the choices (cookiecutter would bake the default)"
+            messages.append(str(refuse(key, value, why, ", ".join(options[key]))))
+    return messages
+
+
+def template_defaults(run: Run, **given: str) -> dict[str, object]:
+    """The answers --no-input would give with these answers (a derived default follows them)."""
+    if run.repo_dir is None:
+        return {}
+    try:
+        from cookiecutter.generate import generate_context
+        from cookiecutter.prompt import prompt_for_config
+
+        if str(run.repo_dir) not in sys.path:
+            sys.path.append(str(run.repo_dir))  # cookiecutter.json's _extensions names local_extensions
+        context_file = str(run.repo_dir / "cookiecutter.json")
+        context = generate_context(context_file=context_file, extra_context=given)
+        return dict(prompt_for_config(context, no_input=True))
+    except Exception:  # unknown defaults: every answer goes on the command line
+        return {}
+
+
+def location_arguments(answers: dict[str, str], run: Run) -> list[str]:
+    """--checkout and --output-dir as the first run had them, then the template as the user gave it."""
+    arguments = []
+    if answers.get("_checkout"):
+        arguments += ["--checkout", str(answers["_checkout"])]
+    output_dir = answers.get("_output_dir")
+    if output_dir and Path(output_dir) != run.user_cwd:
+        arguments += ["--output-dir", str(output_dir)]
+    return [*arguments, str(answers.get("_template", "<template>"))]
+
+
+def rerun_instructions(answers: dict[str, str], run: Run) -> list[str]:
+    where = location_arguments(answers, run)
+    saved = replay_file(answers, run)
+    if saved is not None:
+        return [
+            f"Your answers are saved in {saved}.",
+            'Correct the refused ones in its "cookiecutter" section, then re-run:',
+            "  " + shlex.join(["cookiecutter", "--replay-file", str(saved), *where]),
+        ]
+    # An answer is left out when it is the default, or the default derived from the other answers (project_slug).
+    defaults = template_defaults(run)
+    raw = (
+        json.loads((run.repo_dir / "cookiecutter.json").read_text(encoding="utf-8"))
+        if defaults and run.repo_dir
+        else {}
+    )
+    jinja = "{" + "{"  # spelt apart: this file is itself rendered by Jinja
+    given = {key: answers[key] for key, value in raw.items() if key in answers and jinja not in str(value)}
+    derived = template_defaults(run, **given)
+    # cookiecutter.json's order (the rendered answers come sorted), then any key it lacks.
+    keys = [key for key in {**defaults, **answers} if key in answers and not key.startswith("_")]
+    pairs = [
+        f"{key}={answers[key]}"
+        for key in keys
+        if answers[key] != defaults.get(key) and (key in given or answers[key] != derived.get(key))
+    ]
+    return [
+        "Re-run with your answers on the command line, correcting the refused ones:",
+        "  " + shlex.join(["cookiecutter", "--no-input", *where, *pairs]),
+    ]
+
+
+def report(messages: list[str], answers: dict[str, str], run: Run) -> str:
+    """The framed block printed when answers are refused."""
+    count = f"{len(messages)} answer{'s' if len(messages) > 1 else ''}"
+    lines = [
+        RULE,
+        f"cookiecutter-prodev-backend refused {count}; no file was written:",
+        *(f"  - {message}" for message in messages),
+        "",
+        *rerun_instructions(answers, run),
+        "(The traceback cookiecutter prints below only says that this check stopped the bake.)",
+        RULE,
+    ]
+    return "\n".join(lines)
 
 
 def main(answers: dict[str, str]) -> int:
-    try:
-        validate(answers)
-    except ValueError as error:
-        print(f"error: {error}", file=sys.stderr)
+    run = Run.current()
+    messages = refusals(answers) + config_refusals(run)
+    if messages:
+        print(report(messages, answers, run), file=sys.stderr)
         return 1
     return 0
 

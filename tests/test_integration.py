@@ -35,6 +35,8 @@ def _broker_environment(combination: baking.Combination, redis_server: str) -> d
     answers = {**baking.DEFAULT_CHOICES, **combination}
     if answers["task_queue"] != "celery":
         return {}
+    if answers["celery_broker"] == "rabbitmq":
+        baking.require_service("RabbitMQ", "127.0.0.1", 5672)
     urls = {"redis": f"{redis_server}/{BROKER_DATABASE}", "rabbitmq": RABBITMQ_URL}
     return {"CELERY_BROKER_URL": urls[answers["celery_broker"]]}
 

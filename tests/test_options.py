@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import math
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,7 +26,7 @@ def test_every_option_value_bakes(cookies, option: str, value: str) -> None:
     assert result.context[option] == value
 
 
-# (option, bad value): each must stop the bake with one line naming both.
+# (option, bad value): each must stop the bake with one line naming both, in the framed block.
 BAD_ANSWERS = [
     ("project_slug", "My-Shop"),
     ("project_slug", "class"),
@@ -47,11 +50,39 @@ def test_a_bad_answer_is_refused_with_one_line_naming_it(tmp_path: Path, option:
     result = baking.run_cookiecutter_cli(tmp_path, f"{option}={value}")
 
     assert result.returncode != 0, f"{option}={value!r} was accepted:\n{result.stdout}\n{result.stderr}"
-    refusals = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
-    assert len(refusals) == 1, f"expected one 'error: ' line in stderr, got:\n{result.stderr}"
-    assert refusals[0].startswith(f"error: {option}={value!r} is refused: "), refusals[0]
+    refusals = [line for line in result.stderr.splitlines() if line.startswith("  - ")]
+    assert len(refusals) == 1, f"expected one '  - ' line in stderr, got:\n{result.stderr}"
+    assert refusals[0].startswith(f"  - {option}={value!r} is refused: "), refusals[0]
     assert ". Allowed: " in refusals[0]
     assert not list(tmp_path.iterdir()), f"a refused bake left files behind: {list(tmp_path.iterdir())}"
+
+
+def test_every_bad_answer_is_refused_at_once_and_the_printed_replay_command_bakes_once_corrected(
+    tmp_path: Path,
+) -> None:
+    bad = {"project_slug": "json", "author_email": "nope", "domain_name": "https://x.com/", "version": "banana"}
+    result = baking.run_cookiecutter_cli(tmp_path, *(f"{key}={value}" for key, value in bad.items()))
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    refused = [line.removeprefix("  - ").split("=", 1)[0] for line in lines if line.startswith("  - ")]
+    assert refused == list(bad)
+    command = shlex.split(next(line for line in lines if line.startswith("  cookiecutter --replay-file ")))
+    replay = Path(command[command.index("--replay-file") + 1])
+    assert replay.parent == baking.cookiecutter_config_file().parent / "replay"
+    assert not list(tmp_path.iterdir())
+
+    saved = json.loads(replay.read_text())
+    saved["cookiecutter"].update(project_slug="shop", author_email="a@example.com", domain_name="x.com", version="1.0")
+    replay.write_text(json.dumps(saved))
+    rerun = subprocess.run(
+        [sys.executable, "-m", *command, "--config-file", str(baking.cookiecutter_config_file())],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    assert 'version = "1.0"' in (tmp_path / "shop" / "pyproject.toml").read_text()
 
 
 def test_a_choice_outside_the_choices_is_refused_by_cookiecutter(tmp_path: Path) -> None:

@@ -1,0 +1,121 @@
+"""Refuse a free-text answer as soon as it is typed, and ask the question again (interactive prompts only).
+
+cookiecutter reads the answers one by one and, before each question, renders the next option's default as a
+Jinja template with the answers given so far. ``AnswerCheck`` makes every template this environment renders
+first check the text answers it has not seen yet, with the validators of ``hooks/pre_gen_project.py``; a
+refused one is printed and asked again, and the corrected answer replaces it before the next default is
+rendered (so ``project_slug`` is derived from the corrected ``project_name``).
+
+It acts only when a person answers at a terminal: with ``--no-input``, ``--replay`` or ``--replay-file``,
+without a terminal on standard input, or when cookiecutter runs as a library, it does nothing, and the
+pre-generation hook reports every refused answer at once. docs/maintaining.md says what it can and cannot
+check, and why.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import json
+import sys
+from collections.abc import Callable, MutableMapping
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from jinja2 import Environment
+from jinja2.ext import Extension
+
+TEMPLATE_DIR = Path(__file__).resolve().parent
+NON_INTERACTIVE_FLAGS = ("--no-input", "--replay", "--replay-file")
+
+
+@functools.cache
+def _validators() -> ModuleType:
+    """hooks/pre_gen_project.py by path: a module named ``hooks`` elsewhere on sys.path must not shadow it."""
+    path = TEMPLATE_DIR / "hooks" / "pre_gen_project.py"
+    spec = importlib.util.spec_from_file_location("_prodev_pre_gen_project", path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def answering_at_a_terminal(argv: list[str] | None = None, stdin_is_a_tty: bool | None = None) -> bool:
+    """Whether cookiecutter's command line is asking a person, one question at a time."""
+    argv = sys.argv if argv is None else argv
+    if stdin_is_a_tty is None:
+        try:
+            stdin_is_a_tty = sys.stdin is not None and sys.stdin.isatty()
+        except ValueError:  # standard input closed
+            stdin_is_a_tty = False
+    program = Path(argv[0]) if argv else Path()
+    is_cli = program.name == "cookiecutter" or program.parts[-2:] == ("cookiecutter", "__main__.py")
+    flags = [argument.split("=", 1)[0] for argument in argv[1:]]
+    return stdin_is_a_tty and is_cli and not any(flag in NON_INTERACTIVE_FLAGS for flag in flags)
+
+
+class AnswerChecker:
+    """Checks each text answer once; asks again until a refused one passes."""
+
+    def __init__(self, ask: Callable[[str, str], str], say: Callable[[str], None]) -> None:
+        pre = _validators()
+        self.rules: dict[str, Callable[[str], None]] = {
+            "project_name": pre.validate_project_name,
+            "project_slug": pre.validate_project_slug,
+            "description": lambda value: pre.validate_text("description", value),
+            "author_name": lambda value: pre.validate_text("author_name", value),
+            "author_email": pre.validate_author_email,
+            "domain_name": pre.validate_domain_name,
+            "version": pre.validate_version,
+            "timezone": pre.validate_timezone,
+        }
+        self.ask, self.say = ask, say
+        self.checked: dict[str, str] = {}
+
+    def check(self, answers: MutableMapping[str, Any]) -> None:
+        for option, rule in self.rules.items():
+            value = answers.get(option)
+            if not isinstance(value, str) or self.checked.get(option) == value:
+                continue
+            while True:
+                try:
+                    rule(value)
+                    break
+                except ValueError as error:
+                    self.say(f"  {error}")
+                    value = self.ask(option, value)
+            answers[option] = self.checked[option] = value
+
+
+def _ask_at_the_terminal(option: str, refused: str) -> str:
+    from cookiecutter.prompt import read_user_variable
+
+    prompts = json.loads((TEMPLATE_DIR / "cookiecutter.json").read_text(encoding="utf-8")).get("__prompts__", {})
+    return str(read_user_variable(option, refused, prompts, prefix="  (again) "))
+
+
+def _say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+class AnswerCheck(Extension):
+    """Jinja extension listed in cookiecutter.json's ``_extensions``."""
+
+    def __init__(self, environment: Environment) -> None:
+        super().__init__(environment)
+        if not answering_at_a_terminal():
+            return
+        checker = AnswerChecker(_ask_at_the_terminal, _say)
+        base = environment.template_class
+
+        class CheckedTemplate(base):  # type: ignore[misc, valid-type]
+            def render(self, *args: Any, **kwargs: Any) -> str:
+                answers = kwargs.get("cookiecutter")
+                if isinstance(answers, MutableMapping):
+                    checker.check(answers)
+                return super().render(*args, **kwargs)
+
+        environment.template_class = CheckedTemplate
