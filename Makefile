@@ -41,9 +41,10 @@ format: $(UV_BOOTSTRAP)
 	$(RUN) ruff check --fix hooks tests benchmarks
 	$(RUN) ruff format hooks tests benchmarks
 
-## bench: median time of 10 default bakes
+## bench: bake time (default, largest, per feature), bake to green tests, exhaustive-layer throughput; plots in docs/
 bench: $(UV_BOOTSTRAP)
-	$(RUN) python benchmarks/bake_time.py
+	$(RUN) python benchmarks/bake_time.py --plot docs/bake-time-per-feature.png
+	$(RUN) python benchmarks/bake_to_green.py
 
 $(NPM_GROOVY_LINT): package.json package-lock.json
 	npm ci --no-audit --no-fund
