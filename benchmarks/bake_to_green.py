@@ -2,8 +2,8 @@
 
 Three steps, timed one by one as a user would run them: ``cookiecutter`` with the default answers, ``uv sync``
 (the shared uv cache of the test suite, warmed by one untimed sync first), ``uv run pytest`` (SQLite, no
-services: the generated README's first command). Prints each step's wall time and the total, the median over
-``--rounds`` rounds. ``make bench`` runs this script.
+services: the generated README's first command). Prints each step's wall and CPU time (the command and its
+children) and the totals, the median over ``--rounds`` rounds. ``make bench`` runs this script.
 
     uv run --frozen python benchmarks/bake_to_green.py [--rounds 1] [--python 3.13]
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -27,18 +28,22 @@ import baking  # noqa: E402  (the test helper module, found through the line abo
 STEPS = ("bake", "uv sync", "uv run pytest")
 
 
-def timed(command: list[str], cwd: Path, env: dict[str, str]) -> float:
+def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the command and its children) of one command that must succeed."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if result.returncode != 0:
         sys.exit(
             f"$ {' '.join(command)} failed (exit {result.returncode}):\n{baking.tail(result.stdout + result.stderr)}"
         )
-    return elapsed
+    return elapsed, cpu
 
 
-def one_round(scratch: Path, uv: str, python: Path, *, run_tests: bool = True) -> dict[str, float]:
+def one_round(scratch: Path, uv: str, python: Path, *, run_tests: bool = True) -> dict[str, tuple[float, float]]:
     output = scratch / f"round-{len(list(scratch.iterdir()))}"
     bake = [
         sys.executable,
@@ -76,10 +81,14 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="prodev-green-") as scratch:
         one_round(Path(scratch), uv, python, run_tests=False)  # warms the uv cache; not counted
         rounds = [one_round(Path(scratch), uv, python) for _ in range(arguments.rounds)]
-    medians = {step: statistics.median(times[step] for times in rounds) for step in STEPS}
+    wall = {step: statistics.median(times[step][0] for times in rounds) for step in STEPS}
+    cpu = {step: statistics.median(times[step][1] for times in rounds) for step in STEPS}
     for step in STEPS:
-        print(f"{step:>14}: {medians[step]:6.1f} s")
-    print(f"{'bake to green':>14}: {sum(medians.values()):6.1f} s (median of {arguments.rounds} round(s) per step)")
+        print(f"{step:>14}: wall {wall[step]:6.1f} s, CPU {cpu[step]:6.1f} s")
+    print(
+        f"{'bake to green':>14}: wall {sum(wall.values()):6.1f} s, CPU {sum(cpu.values()):6.1f} s "
+        f"(median of {arguments.rounds} round(s) per step)"
+    )
     load = os.getloadavg()
     print(f"load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     return 0
