@@ -45,7 +45,7 @@ format: $(UV_BOOTSTRAP)
 bench: $(UV_BOOTSTRAP)
 	$(RUN) python benchmarks/bake_time.py --plot docs/bake-time-per-feature.png
 	$(RUN) python benchmarks/bake_to_green.py
-	$(RUN) python benchmarks/exhaustive_throughput.py --plot docs/renderings-per-option.png
+	$(RUN) python benchmarks/exhaustive_throughput.py --full --plot docs/renderings-per-option.png
 
 $(NPM_GROOVY_LINT): package.json package-lock.json
 	npm ci --no-audit --no-fund
