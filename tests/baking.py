@@ -61,7 +61,9 @@ def is_sensible(combination: Mapping[str, str]) -> bool:
     allpairspy calls this with the first k choices only, so a rule must hold for partial rows: test an
     option only when it is present. The pre-gen hook still refuses the combinations it must.
 
-    - celery_broker is ignored when task_queue=none: only its default is baked there.
+    - celery_broker is ignored when task_queue=none: only its default is baked there. The exhaustive layer
+      (tests/exhaustive.py) proves every file is byte-identical across brokers there, and counts those
+      combinations as valid (the hook accepts them) but not as distinct projects.
     """
     broker = combination.get("celery_broker", DEFAULT_CHOICES["celery_broker"])
     return not (combination.get("task_queue") == "none" and broker != DEFAULT_CHOICES["celery_broker"])

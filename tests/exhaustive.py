@@ -898,6 +898,8 @@ class CrossChecker:
         sources = [source for out in self.module_files(module) if out.endswith(".py") for source in self.providers[out]]
         bad = []
         for source in sources:
+            if source not in self.table.keys:  # a run limited to some files: the others were not rendered
+                continue
             for full in extensions(self.template, chosen, self.template.dependencies[source]):
                 output, digest = self.table.at(source, full)
                 if output is None or module_of(output) != module:
