@@ -181,3 +181,34 @@ def test_a_bug_in_a_rare_combination_is_caught(tmp_path: Path, plant: str) -> No
     assert all(f"{name}={value}" in str(caught[0]) for name, value in combination.items())
     others = [str(f) for f in report.failures if not in_combination(f)]
     assert not others, f"failures outside the planted combination: {others}"
+
+
+def test_dependencies_follow_set_aliases_includes_paths_and_the_pruning_table() -> None:
+    dependencies = projection.file_dependencies()
+    # {% set rabbitmq = celery and cookiecutter.get("celery_broker", "redis") == "rabbitmq" %}, kept when kubernetes=y.
+    assert dependencies["k8s/secret.template.yaml"] == {"task_queue", "celery_broker", "cache", "kubernetes"}
+    # {% include "graphql/" ~ cookiecutter.graphql ~ "-" ~ cookiecutter.example_app ~ ".graphql" %}
+    assert dependencies["schema.graphql"] == {"graphql", "example_app"}
+    # A Jinja condition in the file name, and the ci row of KEEP_ONLY_WHEN.
+    assert dependencies['.github/workflows/{% if cookiecutter.docker == "y" %}release.yml{% endif %}'] == {
+        "docker",
+        "ci",
+    }
+    assert dependencies["licenses/MIT.txt"] == {"open_source_license"}
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["{{ cookiecutter | tojson }}", "{% set answers = cookiecutter %}{{ answers.ci }}", "{{ cookiecutter[name] }}"],
+    ids=["filter", "alias", "computed key"],
+)
+def test_using_the_whole_cookiecutter_object_fails_the_analysis(tmp_path: Path, source: str) -> None:
+    copy = tmp_path / "template"
+    shutil.copytree(
+        baking.TEMPLATE_DIR,
+        copy,
+        ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", ".tools", "__pycache__", ".ruff_cache"),
+    )
+    (copy / projection.SKELETON_NAME / "docs" / "leak.md").write_text(source + "\n")
+    with pytest.raises(projection.DependencyError, match=r"docs/leak\.md"):
+        projection.Template(copy).dependencies  # noqa: B018
