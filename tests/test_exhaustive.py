@@ -46,10 +46,13 @@ def test_every_rendering_of_every_file_passes(report: exhaustive.Report, capsys:
 def test_the_counts_the_docs_quote_are_the_layers(report: exhaustive.Report) -> None:
     """docs/testing.md and README.md quote the combination counts: they must be what the layer computes."""
     docs = (baking.TEMPLATE_DIR / "docs" / "testing.md").read_text()
-    for number in (report.raw_combinations, report.valid_combinations, report.distinct_projects):
+    ignored = report.valid_combinations - report.distinct_projects
+    for number in (report.raw_combinations, report.valid_combinations, report.distinct_projects, ignored):
         assert f"{number:,}" in docs, f"docs/testing.md does not quote {number:,}"
+    assert f"{SAMPLE_SIZE} seeded" in docs
     readme = (baking.TEMPLATE_DIR / "README.md").read_text()
     assert f"{report.valid_combinations:,}" in readme, "README.md's count of valid combinations is stale"
+    assert f"{SAMPLE_SIZE} real bakes" in readme
 
 
 def sample_combinations(template: projection.Template) -> list[dict[str, str]]:
