@@ -22,7 +22,7 @@ RUN := $(UV) run --frozen --python $(PYTHON)
 NPM_GROOVY_LINT := node_modules/.bin/npm-groovy-lint
 PYTEST_ARGS ?=
 
-.PHONY: test test-fast lint format bench docs
+.PHONY: test test-fast exhaustive lint format bench docs
 
 ## test: the whole suite (hooks, options, rendering, integration) on 2 workers
 test: $(UV_BOOTSTRAP) $(NPM_GROOVY_LINT)
@@ -31,6 +31,10 @@ test: $(UV_BOOTSTRAP) $(NPM_GROOVY_LINT)
 ## test-fast: everything but the integration layer
 test-fast: $(UV_BOOTSTRAP) $(NPM_GROOVY_LINT)
 	$(RUN) pytest -n 2 -m "not integration" $(PYTEST_ARGS)
+
+## exhaustive: every rendering of every file over every valid combination (tests/exhaustive.py); exit 1 on failure
+exhaustive: $(UV_BOOTSTRAP)
+	$(RUN) python -m tests.exhaustive
 
 ## lint: ruff on the template's own code (hooks and tests)
 lint: $(UV_BOOTSTRAP)
@@ -45,9 +49,11 @@ format: $(UV_BOOTSTRAP)
 docs: $(UV_BOOTSTRAP)
 	$(RUN) python tests/options_reference.py --write
 
-## bench: median time of 10 default bakes
+## bench: bake time (default, largest, per feature), bake to green tests, exhaustive-layer throughput; plots in docs/
 bench: $(UV_BOOTSTRAP)
-	$(RUN) python benchmarks/bake_time.py
+	$(RUN) python benchmarks/bake_time.py --plot docs/bake-time-per-feature.png
+	$(RUN) python benchmarks/bake_to_green.py
+	$(RUN) python benchmarks/exhaustive_throughput.py --full --plot docs/renderings-per-option.png
 
 # Without npm the Jenkinsfile lint is skipped (failed under CI=true) with one line saying so.
 $(NPM_GROOVY_LINT): package.json package-lock.json

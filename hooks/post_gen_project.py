@@ -11,7 +11,6 @@ import os
 import secrets
 import shutil
 import string
-import subprocess
 import sys
 from pathlib import Path
 
@@ -197,6 +196,8 @@ def write_env(project: Path) -> None:
 def init_git(project: Path, answers: dict[str, str]) -> None:
     if answers["init_git"] != "y":
         return
+    import subprocess  # only here: most bakes never start git, and the import is a noticeable part of the hook
+
     identity = {
         "GIT_AUTHOR_NAME": answers["author_name"],
         "GIT_AUTHOR_EMAIL": answers["author_email"],

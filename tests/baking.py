@@ -62,7 +62,9 @@ def is_sensible(combination: Mapping[str, str]) -> bool:
     allpairspy calls this with the first k choices only, so a rule must hold for partial rows: test an
     option only when it is present. The pre-gen hook still refuses the combinations it must.
 
-    - celery_broker is ignored when task_queue=none: only its default is baked there.
+    - celery_broker is ignored when task_queue=none: only its default is baked there. The exhaustive layer
+      (tests/exhaustive.py) proves every file is byte-identical across brokers there, and counts those
+      combinations as valid (the hook accepts them) but not as distinct projects.
     """
     broker = combination.get("celery_broker", DEFAULT_CHOICES["celery_broker"])
     return not (combination.get("task_queue") == "none" and broker != DEFAULT_CHOICES["celery_broker"])
@@ -123,14 +125,15 @@ def _pairs(options: Mapping[str, tuple[str, ...]]) -> Iterable[tuple[tuple[str, 
 
 
 def every_combination(options: Mapping[str, tuple[str, ...]] = CHOICE_OPTIONS) -> list[Combination]:
-    """The full product of choice values (exhaustive mode)."""
+    """The full product of choice values (the exhaustive layer, tests/exhaustive.py, never bakes it)."""
     names = list(options)
     rows = (dict(zip(names, row, strict=True)) for row in itertools.product(*options.values()))
     return [row for row in rows if is_sensible(row)]
 
 
-def combinations(*, exhaustive: bool, options: Mapping[str, tuple[str, ...]] = CHOICE_OPTIONS) -> list[Combination]:
-    return every_combination(options) if exhaustive else covering_set(options)
+def combinations(options: Mapping[str, tuple[str, ...]] = CHOICE_OPTIONS) -> list[Combination]:
+    """The combinations the bake layers run: the covering set of all pairs."""
+    return covering_set(options)
 
 
 def combination_id(combination: Mapping[str, str]) -> str:
