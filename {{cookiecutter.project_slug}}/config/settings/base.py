@@ -251,7 +251,7 @@ REST_FRAMEWORK = {
 {%- if cookiecutter.api_auth == "jwt" %}
         "rest_framework_simplejwt.authentication.JWTAuthentication",
 {%- elif cookiecutter.api_auth == "token" %}
-        "{{ cookiecutter.project_slug }}.users.api.auth_token.ExpiringTokenAuthentication",
+        "{{ cookiecutter.project_slug }}.users.api.expiring_token.ExpiringTokenAuthentication",
 {%- endif %}
         "rest_framework.authentication.SessionAuthentication",
     ],
@@ -302,7 +302,7 @@ SIMPLE_JWT = {
 {%- elif cookiecutter.api_auth == "token" %}
 
 # A token older than this is refused (and deleted); POST /api/v1/auth/token/rotate/ swaps a live
-# one for a fresh one (users/api/auth_token.py).
+# one for a fresh one (users/api/expiring_token.py, users/api/auth_token.py).
 TOKEN_TTL = timedelta(seconds=env.int("DJANGO_TOKEN_TTL_SECONDS", default=60 * 60 * 24 * 7))
 {%- endif %}
 

@@ -8,37 +8,20 @@ has to send the password again, and a leaked key is good for a bounded time.
 
 from typing import cast
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import path
-from django.utils import timezone
 from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import exceptions, generics, permissions, serializers, status
-from rest_framework.authentication import TokenAuthentication
+from rest_framework import generics, permissions, serializers, status
 from rest_framework.authtoken.models import Token
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from ..models import User
+from .expiring_token import is_expired
 from .sign_in import SignInInputSerializer, authenticate_or_fail
 from .throttling import SIGN_IN_THROTTLES
 
 TOKEN_OUTPUT = inline_serializer("TokenOutput", {"token": serializers.CharField()})
-
-
-def is_expired(token: Token) -> bool:
-    return token.created <= timezone.now() - settings.TOKEN_TTL
-
-
-class ExpiringTokenAuthentication(TokenAuthentication):
-    """DRF's ``Authorization: Token <key>``, refusing a key older than ``TOKEN_TTL``."""
-
-    def authenticate_credentials(self, key: str) -> tuple[User, Token]:
-        user, token = super().authenticate_credentials(key)
-        if is_expired(token):
-            token.delete()
-            raise exceptions.AuthenticationFailed("The token has expired.", code="token_expired")
-        return user, token
 
 
 def fresh_token(user: User) -> Token:
