@@ -282,6 +282,7 @@ REST_FRAMEWORK = {
         "sign_in_account": env("DJANGO_THROTTLE_SIGN_IN_ACCOUNT", default="10/hour"),
     },
     "EXCEPTION_HANDLER": "{{ cookiecutter.project_slug }}.core.exceptions.api_exception_handler",
+    "DEFAULT_METADATA_CLASS": "{{ cookiecutter.project_slug }}.core.metadata.Metadata",
     "DEFAULT_SCHEMA_CLASS": "{{ cookiecutter.project_slug }}.core.openapi.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
