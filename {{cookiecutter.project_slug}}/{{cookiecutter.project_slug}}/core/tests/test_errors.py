@@ -105,7 +105,6 @@ def test_django_404_and_403_raised_in_a_view_keep_drf_codes(
     assert response.data["error"]["code"] == expected_code
 
 
-
 class NoBodyView(generics.GenericAPIView):
     """Like sign-out or token rotation: a POST that takes no body."""
 
