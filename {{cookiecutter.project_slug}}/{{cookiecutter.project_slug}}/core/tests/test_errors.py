@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.test import Client
+from django.urls import reverse
 from rest_framework import exceptions, generics, status
 from rest_framework.response import Response
 from rest_framework.test import APIRequestFactory
@@ -121,3 +122,11 @@ def test_options_on_an_action_without_a_body_answers_instead_of_failing():
     assert response.status_code == status.HTTP_200_OK
     assert "POST" in response["Allow"]
     assert "actions" not in response.data
+
+
+@pytest.mark.django_db
+def test_options_on_an_action_with_a_body_still_describes_it(api_client):
+    response = api_client.options(reverse("auth:register"))
+
+    assert response.status_code == status.HTTP_200_OK
+    assert "email" in response.json()["actions"]["POST"]
