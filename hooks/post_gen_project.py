@@ -21,7 +21,15 @@ RENDERED_ANSWERS = r"""{{ cookiecutter | tojson }}"""
 # "{slug}" stands for the project's package.
 KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
     ("api_auth", frozenset({"jwt"}), ("{slug}/users/api/auth_jwt.py", "{slug}/users/tests/test_auth_jwt.py")),
-    ("api_auth", frozenset({"token"}), ("{slug}/users/api/auth_token.py", "{slug}/users/tests/test_auth_token.py")),
+    (
+        "api_auth",
+        frozenset({"token"}),
+        (
+            "{slug}/users/api/auth_token.py",
+            "{slug}/users/api/expiring_token.py",
+            "{slug}/users/tests/test_auth_token.py",
+        ),
+    ),
     (
         "api_auth",
         frozenset({"session"}),

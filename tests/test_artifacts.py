@@ -233,6 +233,19 @@ def test_every_compose_service_has_a_healthcheck_and_waits_for_healthy_dependenc
     assert not problems, "\n".join(problems)
 
 
+def test_the_shipped_deployments_trust_exactly_their_one_proxy(artefacts: Artefacts) -> None:
+    """Caddy (compose.prod.yaml) and ingress-nginx (k8s/) are one proxy each in front of gunicorn: per-IP
+    limits read the client from the one X-Forwarded-For entry they write, and no further."""
+    yaml = pytest.importorskip("yaml")
+    compose = [path for path in artefacts.paths("compose") if path.name == "compose.prod.yaml"]
+    configmaps = [path for path in artefacts.paths("k8s-manifest") if path.name == "configmap.yaml"]
+    for path in require(compose, "compose.prod.yaml"):
+        environment = yaml.safe_load(path.read_text())["services"]["web"]["environment"]
+        assert environment["DJANGO_NUM_PROXIES"] == "1", path
+    for path in require(configmaps, "Kubernetes ConfigMap"):
+        assert yaml.safe_load(path.read_text())["data"]["DJANGO_NUM_PROXIES"] == "1", path
+
+
 def test_shellcheck_passes_every_shell_script(artefacts: Artefacts) -> None:
     files = require(artefacts.paths("shell"), "shell script")
     result = run([tool("shellcheck"), "--severity=style", *map(str, files)])

@@ -13,6 +13,7 @@ from drf_spectacular.views import (
 from {{ cookiecutter.project_slug }}.core import metrics
 {% endif -%}
 from {{ cookiecutter.project_slug }}.core import views as core_views
+from {{ cookiecutter.project_slug }}.core.admin_login import guard_login
 {%- if cookiecutter.graphql != "none" %}
 from {{ cookiecutter.project_slug }}.core.graphql.schema_{{ cookiecutter.graphql }} import schema
 from {{ cookiecutter.project_slug }}.core.graphql.view_{{ cookiecutter.graphql }} import GraphQLView
@@ -42,6 +43,8 @@ urlpatterns = [
         SpectacularRedocView.as_view(url_name="schema", template_name="core/redoc.html"),
         name="redoc",
     ),
+    # Before the admin's own URLs, so its login form is reached through the brute-force guard.
+    path(f"{settings.ADMIN_URL}login/", guard_login(admin.site.login)),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

@@ -1,6 +1,6 @@
 """Settings shared by every environment; anything that differs is read from the environment."""
 
-{% if cookiecutter.api_auth == "jwt" -%}
+{% if cookiecutter.api_auth in ["jwt", "token"] -%}
 from datetime import timedelta
 {% endif -%}
 from pathlib import Path
@@ -59,7 +59,10 @@ THIRD_PARTY_APPS = [
 {%- if cookiecutter.graphql == "graphene" %}
     "graphene_django",
 {%- endif %}
-{%- if cookiecutter.api_auth == "token" %}
+{%- if cookiecutter.api_auth == "jwt" %}
+    # Refresh tokens already used (or signed out) are recorded here and refused.
+    "rest_framework_simplejwt.token_blacklist",
+{%- elif cookiecutter.api_auth == "token" %}
     "rest_framework.authtoken",
 {%- endif %}
 {%- if cookiecutter.task_queue == "celery" %}
@@ -228,6 +231,13 @@ CONTENT_SECURITY_POLICY = {"DIRECTIVES": CSP_DIRECTIVES}
 SECURE_CSP = CSP_DIRECTIVES
 {%- endif %}
 
+# The admin's login form: attempts per client IP and per account (core/admin_login.py), counted
+# in the cache; while the cache cannot count, the form answers 503 (fails closed).
+ADMIN_LOGIN_RATES = {
+    "ip": env("DJANGO_ADMIN_LOGIN_RATE_IP", default="20/hour"),
+    "account": env("DJANGO_ADMIN_LOGIN_RATE_ACCOUNT", default="10/hour"),
+}
+
 # Request bodies over this size are refused with 413 before they are parsed.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
 
@@ -241,7 +251,7 @@ REST_FRAMEWORK = {
 {%- if cookiecutter.api_auth == "jwt" %}
         "rest_framework_simplejwt.authentication.JWTAuthentication",
 {%- elif cookiecutter.api_auth == "token" %}
-        "rest_framework.authentication.TokenAuthentication",
+        "{{ cookiecutter.project_slug }}.users.api.expiring_token.ExpiringTokenAuthentication",
 {%- endif %}
         "rest_framework.authentication.SessionAuthentication",
     ],
@@ -258,9 +268,12 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "{{ cookiecutter.project_slug }}.core.throttling.AnonRateThrottle",
+        "{{ cookiecutter.project_slug }}.core.throttling.UserRateThrottle",
     ],
+    # Proxies in front of the app whose X-Forwarded-For entries are believed (core/client_ip.py).
+    # 0 trusts none: a client cannot pick its own address to reset a per-IP limit.
+    "NUM_PROXIES": env.int("DJANGO_NUM_PROXIES", default=0),
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("DJANGO_THROTTLE_ANON", default="100/hour"),
         "user": env("DJANGO_THROTTLE_USER", default="1000/hour"),
@@ -269,7 +282,8 @@ REST_FRAMEWORK = {
         "sign_in_account": env("DJANGO_THROTTLE_SIGN_IN_ACCOUNT", default="10/hour"),
     },
     "EXCEPTION_HANDLER": "{{ cookiecutter.project_slug }}.core.exceptions.api_exception_handler",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_METADATA_CLASS": "{{ cookiecutter.project_slug }}.core.metadata.Metadata",
+    "DEFAULT_SCHEMA_CLASS": "{{ cookiecutter.project_slug }}.core.openapi.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 {%- if cookiecutter.api_auth == "jwt" %}
@@ -281,7 +295,16 @@ SIMPLE_JWT = {
     ),
     "AUTH_HEADER_TYPES": ("Bearer",),
     "UPDATE_LAST_LOGIN": True,
+    # Each refresh answers a new refresh token and blacklists the one used: a stolen refresh token
+    # works once at most, and its replay after the owner's next refresh is refused.
+    "ROTATE_REFRESH_TOKENS": True,
+    "BLACKLIST_AFTER_ROTATION": True,
 }
+{%- elif cookiecutter.api_auth == "token" %}
+
+# A token older than this is refused (and deleted); POST /api/v1/auth/token/rotate/ swaps a live
+# one for a fresh one (users/api/expiring_token.py, users/api/auth_token.py).
+TOKEN_TTL = timedelta(seconds=env.int("DJANGO_TOKEN_TTL_SECONDS", default=60 * 60 * 24 * 7))
 {%- endif %}
 
 SPECTACULAR_SETTINGS = {

@@ -5,7 +5,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.test import Client
-from rest_framework import exceptions, status
+from django.urls import reverse
+from rest_framework import exceptions, generics, status
+from rest_framework.response import Response
 from rest_framework.test import APIRequestFactory
 
 from .. import views
@@ -102,3 +104,29 @@ def test_django_404_and_403_raised_in_a_view_keep_drf_codes(
     assert response is not None
     assert response.status_code == expected_status
     assert response.data["error"]["code"] == expected_code
+
+
+class NoBodyView(generics.GenericAPIView):
+    """Like sign-out or token rotation: a POST that takes no body."""
+
+    serializer_class = None
+    permission_classes = ()
+
+    def post(self, request):
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def test_options_on_an_action_without_a_body_answers_instead_of_failing():
+    response = NoBodyView.as_view()(APIRequestFactory().options("/"))
+
+    assert response.status_code == status.HTTP_200_OK
+    assert "POST" in response["Allow"]
+    assert "actions" not in response.data
+
+
+@pytest.mark.django_db
+def test_options_on_an_action_with_a_body_still_describes_it(api_client):
+    response = api_client.options(reverse("auth:register"))
+
+    assert response.status_code == status.HTTP_200_OK
+    assert "email" in response.json()["actions"]["POST"]

@@ -1,7 +1,18 @@
-"""JWT sign-in: obtain an access/refresh pair, refresh the access token, verify a token."""
+"""JWT sign-in: obtain an access/refresh pair, refresh it, verify a token, sign out.
+
+Refreshing rotates: the answer holds a new refresh token and the one sent is blacklisted
+(simplejwt's token_blacklist app), so a refresh token works once. Signing out blacklists the
+refresh token sent; access tokens are short-lived (``DJANGO_JWT_ACCESS_SECONDS``) and simply expire.
+``python manage.py flushexpiredtokens`` deletes the records of tokens past their expiry.
+"""
 
 from django.urls import path
-from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView, TokenVerifyView
+from rest_framework_simplejwt.views import (
+    TokenBlacklistView,
+    TokenObtainPairView,
+    TokenRefreshView,
+    TokenVerifyView,
+)
 
 from .throttling import SIGN_IN_THROTTLES
 
@@ -16,4 +27,5 @@ urlpatterns = [
     path("token/", SignInView.as_view(), name="token-obtain"),
     path("token/refresh/", TokenRefreshView.as_view(), name="token-refresh"),
     path("token/verify/", TokenVerifyView.as_view(), name="token-verify"),
+    path("token/blacklist/", TokenBlacklistView.as_view(), name="token-blacklist"),
 ]

@@ -2,7 +2,8 @@
 
 The per-IP limit stops one machine guessing many accounts; the per-account limit stops many
 machines guessing one account. Both count every attempt, right or wrong, so a rate cannot be
-probed to learn which guesses were close.
+probed to learn which guesses were close. The client IP is core/client_ip.py's: a forged
+X-Forwarded-For header does not make a new client.
 """
 
 import hashlib
@@ -13,15 +14,17 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
 from rest_framework.views import APIView
 
+from {{ cookiecutter.project_slug }}.core.throttling import ClientIPMixin
 
-class SignInIPThrottle(SimpleRateThrottle):
+
+class SignInIPThrottle(ClientIPMixin, SimpleRateThrottle):
     scope = "sign_in_ip"
 
     def get_cache_key(self, request: Request, view: APIView) -> str:
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 
-class SignInAccountThrottle(SimpleRateThrottle):
+class SignInAccountThrottle(ClientIPMixin, SimpleRateThrottle):
     scope = "sign_in_account"
 
     def get_cache_key(self, request: Request, view: APIView) -> str | None:

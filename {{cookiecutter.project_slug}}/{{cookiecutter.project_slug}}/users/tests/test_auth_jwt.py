@@ -61,3 +61,37 @@ def test_a_garbage_bearer_token_is_refused(api_client, user):
 
     assert response.status_code == status.HTTP_401_UNAUTHORIZED
     assert response.json()["error"]["code"] == "token_not_valid"
+
+
+def test_a_refresh_answers_a_new_refresh_token_and_the_used_one_is_refused(api_client, user):
+    refresh = obtain(api_client, user.email, DEFAULT_PASSWORD).json()["refresh"]
+
+    first = api_client.post(reverse("auth:token-refresh"), {"refresh": refresh})
+    replay = api_client.post(reverse("auth:token-refresh"), {"refresh": refresh})
+
+    assert first.status_code == status.HTTP_200_OK
+    assert set(first.json()) == {"access", "refresh"}
+    assert first.json()["refresh"] != refresh
+    assert replay.status_code == status.HTTP_401_UNAUTHORIZED
+    assert replay.json()["error"]["code"] == "token_not_valid"
+
+
+def test_the_rotated_refresh_token_works_once_in_turn(api_client, user):
+    refresh = obtain(api_client, user.email, DEFAULT_PASSWORD).json()["refresh"]
+    rotated = api_client.post(reverse("auth:token-refresh"), {"refresh": refresh}).json()["refresh"]
+
+    again = api_client.post(reverse("auth:token-refresh"), {"refresh": rotated})
+
+    assert again.status_code == status.HTTP_200_OK
+    replay = api_client.post(reverse("auth:token-refresh"), {"refresh": rotated})
+    assert replay.status_code == status.HTTP_401_UNAUTHORIZED
+
+
+def test_signing_out_blacklists_the_refresh_token(api_client, user):
+    refresh = obtain(api_client, user.email, DEFAULT_PASSWORD).json()["refresh"]
+
+    signed_out = api_client.post(reverse("auth:token-blacklist"), {"refresh": refresh})
+    response = api_client.post(reverse("auth:token-refresh"), {"refresh": refresh})
+
+    assert signed_out.status_code == status.HTTP_200_OK
+    assert response.status_code == status.HTTP_401_UNAUTHORIZED
