@@ -12,6 +12,9 @@ import pytest
 
 import baking
 
+# The triple layer's parametrization and header line, and --shard: each in a module of its own.
+pytest_plugins = ["triple_layer", "sharding"]
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
