@@ -28,9 +28,9 @@ PYTEST_ARGS ?=
 test: $(UV_BOOTSTRAP) $(NPM_GROOVY_LINT)
 	$(RUN) pytest -n 2 $(PYTEST_ARGS)
 
-## test-fast: everything but the integration layer
+## test-fast: everything but the integration and triple layers (no services, no uv sync)
 test-fast: $(UV_BOOTSTRAP) $(NPM_GROOVY_LINT)
-	$(RUN) pytest -n 2 -m "not integration" $(PYTEST_ARGS)
+	$(RUN) pytest -n 2 -m "not integration and not triples" $(PYTEST_ARGS)
 
 ## lint: ruff on the template's own code (hooks and tests)
 lint: $(UV_BOOTSTRAP)

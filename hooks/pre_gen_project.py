@@ -91,10 +91,14 @@ COMBINATION_RULES: tuple[dict, ...] = (
 
 
 def rule_applies(rule: dict, answers: dict[str, str]) -> bool:
-    """Whether every condition of a rule holds for these answers (an option missing from them fails it)."""
-    return all(
+    """Whether every condition of a rule holds for these answers (an option missing from them fails it).
+
+    Every condition is read, none short-circuited: tests/projection.py finds the options this hook reads by
+    watching which answers it looks up."""
+    held = [
         option in answers and fnmatch.fnmatchcase(answers[option], pattern) for option, pattern in rule["when"].items()
-    )
+    ]
+    return all(held)
 
 
 def refused_value(rule: dict, value: str) -> bool:
@@ -176,8 +180,10 @@ def validate_timezone(value: str) -> None:
 def validate_combination(answers: dict[str, str]) -> None:
     """Apply the "refuse" rows of COMBINATION_RULES, in table order."""
     for rule in COMBINATION_RULES:
-        option = rule["option"]
-        if rule["kind"] == "refuse" and rule_applies(rule, answers) and refused_value(rule, answers[option]):
+        if rule["kind"] != "refuse":
+            continue
+        option, applies = rule["option"], rule_applies(rule, answers)
+        if refused_value(rule, answers[option]) and applies:
             raise refuse(option, answers[option], rule["why"].format(**answers), rule["allowed"])
 
 

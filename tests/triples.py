@@ -20,11 +20,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
 
-from cookiecutter.environment import StrictEnvironment
-
 import baking
 import nwise
-from projection import file_dependencies
+from projection import file_dependencies, render_file
 
 STRENGTH = 3
 PYPROJECT = baking.SKELETON_DIR / "pyproject.toml"
@@ -45,16 +43,17 @@ def _file_name(skeleton_path: str) -> str:
 
 
 @functools.cache
-def _pyproject_template():
-    context = baking.rendered_context()
-    environment = StrictEnvironment(context={"cookiecutter": context}, keep_trailing_newline=True)
-    return environment.from_string(PYPROJECT.read_text())
+def _pyproject_path() -> str:
+    """The skeleton's own pyproject.toml, as file_dependencies() names it."""
+    return next(path for path in file_dependencies() if path == PYPROJECT.relative_to(baking.SKELETON_DIR).as_posix())
 
 
 def rendered_pyproject(**answers: str) -> str:
-    """The skeleton's pyproject.toml rendered with these answers (the others at their defaults), as a bake
-    writes it."""
-    return _pyproject_template().render(cookiecutter=baking.rendered_context(**answers))
+    """The skeleton's pyproject.toml rendered with these choices (the others at their defaults), byte for byte
+    what a bake writes (projection.render_file)."""
+    path = _pyproject_path()
+    choices = {**baking.DEFAULT_CHOICES, **answers}
+    return render_file(path, {name: choices[name] for name in file_dependencies()[path]}).content.decode()
 
 
 def _install_view(text: str) -> str:
@@ -72,12 +71,9 @@ def options_changing_installs(candidates: Iterable[str]) -> frozenset[str]:
     """The choice options among ``candidates`` that change what ``uv sync`` installs: rendered over every
     combination of the candidates, some two renderings that differ only in the option install differently."""
     names = [name for name in baking.CHOICE_OPTIONS if name in set(candidates)]
-    template = _pyproject_template()
-    defaults = baking.rendered_context()
     views = {}
     for values in itertools.product(*(baking.CHOICE_OPTIONS[name] for name in names)):
-        answers = {**defaults, **dict(zip(names, values, strict=True))}
-        views[values] = _install_view(template.render(cookiecutter=answers))
+        views[values] = _install_view(rendered_pyproject(**dict(zip(names, values, strict=True))))
     changing = set()
     for position, name in enumerate(names):
         seen: dict[tuple[str, ...], set[str]] = defaultdict(set)
