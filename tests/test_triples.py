@@ -56,13 +56,42 @@ def _sync(uv: str, project: Path, environment: Path, interpreter: Path) -> tuple
         return synced, "created"
 
 
+def _interpreter(row: baking.Combination) -> Path:
+    python_version = {**baking.DEFAULT_CHOICES, **row}["python_version"]
+    interpreter = baking.find_interpreter(python_version)
+    if interpreter is None:
+        baking.fail_or_skip(f"no Python {python_version} interpreter found")
+    return interpreter
+
+
+def _module_names(project: Path) -> set[str]:
+    """Every module of a bake, from its files: top-level .py files, and .py files in packages (folders with an
+    __init__.py all the way up to the root)."""
+    names = set()
+    for path in project.rglob("*.py"):
+        parts = path.relative_to(project).with_suffix("").parts
+        if any(part.startswith(".") for part in parts):
+            continue
+        folders = [project.joinpath(*parts[:depth]) for depth in range(1, len(parts))]
+        if all((folder / "__init__.py").is_file() for folder in folders):
+            names.add(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return names
+
+
+def _probe(environment: Path, project: Path) -> tuple[baking.Outcome, dict]:
+    probe = baking.run(
+        [str(environment / "bin" / "python"), str(PROBE)], cwd=project, env=baking.clean_environment(), timeout=600
+    )
+    lines = probe.stdout.strip().splitlines()
+    assert lines, probe.report
+    return probe, json.loads(lines[-1])
+
+
 def test_every_triple_row_checks_migrates_and_imports_every_module(
     triple_row: baking.Combination, triple_root: Path, uv: str
 ) -> None:
     answers = {**baking.DEFAULT_CHOICES, **triple_row}
-    interpreter = baking.find_interpreter(answers["python_version"])
-    if interpreter is None:
-        baking.fail_or_skip(f"no Python {answers['python_version']} interpreter found")
+    interpreter = _interpreter(triple_row)
     started = time.perf_counter()
     project = baking.bake(triple_root / baking.short_name(triple_row), **triple_row)
     baked = time.perf_counter()
@@ -77,18 +106,37 @@ def test_every_triple_row_checks_migrates_and_imports_every_module(
     assert synced.ok, synced.report
     ready = time.perf_counter()
 
-    probe = baking.run(
-        [str(environment / "bin" / "python"), str(PROBE)], cwd=project, env=baking.clean_environment(), timeout=600
-    )
+    probe, result = _probe(environment, project)
     finished = time.perf_counter()
-    lines = probe.stdout.strip().splitlines()
-    assert lines, probe.report
-    result = json.loads(lines[-1])
     assert not result["failures"], "\n\n".join(result["failures"])
     assert probe.ok, probe.report
-    assert f"{baking.short_name(triple_row)}" in str(project)
-    assert len(result["imported"]) > 50, f"only {len(result['imported'])} modules imported: {result['imported']}"
+    unimported = sorted(_module_names(project) - set(result["imported"]))
+    assert not unimported, f"modules of the bake the probe did not import: {unimported}"
     print(
         f"bake {baked - started:.1f}s, environment {how} {ready - baked:.1f}s, "
         f"probe {finished - ready:.1f}s ({len(result['imported'])} modules)"
     )
+
+
+def test_the_probe_reports_an_undeclared_import_and_a_missing_migration(
+    triple_root: Path, uv: str, tmp_path: Path
+) -> None:
+    """The probe can fail: a module importing a package the project does not declare, and a model with no
+    migration, planted in a bake of the first row (whose environment the row's own test shares)."""
+    row = triples.rows()[0]
+    project = baking.bake(tmp_path, **row)
+    environment = triple_root / "environments" / triples.row_environment_key(row)
+    synced, _ = _sync(uv, project, environment, _interpreter(row))
+    assert synced.ok, synced.report
+    package = project / project.name
+    (package / "core" / "planted.py").write_text("import a_package_no_project_declares\n")
+    models = package / "users" / "models.py"
+    models.write_text(models.read_text() + "\n\nclass Planted(models.Model):\n    name = models.TextField()\n")
+
+    probe, result = _probe(environment, project)
+
+    assert not probe.ok, probe.report
+    failures = "\n".join(result["failures"])
+    assert f"import {project.name}.core.planted" in failures, failures
+    assert "a_package_no_project_declares" in failures
+    assert "makemigrations" in failures, failures
