@@ -8,7 +8,8 @@ every t-tuple.
 The algorithm is IPOG (Lei et al., 2007): build the full product of the first t options, then add one option
 at a time, first choosing its value in each existing row to cover the most new t-tuples (horizontal growth),
 then adding rows for the t-tuples still missing, with "don't care" cells other tuples may fill later
-(vertical growth). Ties go to the earlier value, so the same options always give the same rows.
+(vertical growth). Ties go to the earlier value, so the same options always give the same rows. A last pass
+drops the rows whose every t-tuple another row also holds.
 
 ``allowed(partial)`` says whether a partial row (a dict of some options) breaks no rule; it must answer for
 partial rows (a rule whose options are not all present does not apply). A row or tuple is used only when it
@@ -18,6 +19,7 @@ can be completed to a full allowed row, so a rule never leaves a row that cannot
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
 Row = dict[str, str]
@@ -135,7 +137,23 @@ def covering_array(options: Mapping[str, Sequence[str]], strength: int, allowed:
             raise RuntimeError(f"row {builder.as_dict(row)} cannot be completed under the rules")
         by_name = dict(zip(builder.names, filled, strict=True))
         finished.append({name: by_name[name] for name in options})
-    return finished
+    return _without_redundant_rows(finished, strength)
+
+
+def _without_redundant_rows(rows: list[Row], strength: int) -> list[Row]:
+    """Drop, last first, each row whose every t-tuple some other kept row also holds."""
+
+    def held(row: Row) -> list[tuple[tuple[str, str], ...]]:
+        return [tuple((name, row[name]) for name in chosen) for chosen in itertools.combinations(row, strength)]
+
+    counts = Counter(item for row in rows for item in held(row))
+    kept = list(rows)
+    for index in range(len(rows) - 1, -1, -1):
+        items = held(rows[index])
+        if all(counts[item] > 1 for item in items):
+            del kept[index]
+            counts.subtract(items)
+    return kept
 
 
 def missing_tuples(

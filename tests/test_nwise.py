@@ -40,6 +40,9 @@ def test_the_generator_covers_every_tuple_of_its_strength(strength: int, allowed
     assert len(rows) >= math.prod(largest[:strength]) or allowed is not _anything
     assert len(rows) < math.prod(len(values) for values in SYNTHETIC.values())
     assert rows == nwise.covering_array(SYNTHETIC, strength, allowed), "two runs gave different rows"
+    for index in range(len(rows)):
+        others = rows[:index] + rows[index + 1 :]
+        assert nwise.missing_tuples(others, SYNTHETIC, strength, allowed), f"row {index} is redundant"
 
 
 def test_the_generator_gives_the_full_product_when_the_strength_covers_every_option() -> None:
