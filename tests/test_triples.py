@@ -114,7 +114,9 @@ def test_every_triple_row_checks_migrates_and_imports_every_module(
     assert not unimported, f"modules of the bake the probe did not import: {unimported}"
     print(
         f"bake {baked - started:.1f}s, environment {how} {ready - baked:.1f}s, "
-        f"probe {finished - ready:.1f}s ({len(result['imported'])} modules)"
+        f"probe {finished - ready:.1f}s ({len(result['imported'])} modules; CPU seconds "
+        + ", ".join(f"{step} {seconds:.1f}" for step, seconds in result["cpu_seconds"].items())
+        + ")"
     )
 
 

@@ -16,6 +16,7 @@ import json
 import os
 import pkgutil
 import sys
+import time
 import traceback
 from collections.abc import Iterator
 from pathlib import Path
@@ -73,19 +74,24 @@ def main() -> int:
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
     failures: list[str] = []
 
+    timings: dict[str, float] = {}
+    started = time.process_time()
     import django
     from django.core.management import call_command
 
     django.setup()
+    timings["setup"] = time.process_time() - started
     for command, options in (("check", {}), ("makemigrations", {"check": True, "dry_run": True})):
         output = io.StringIO()
         try:
             call_command(command, stdout=output, stderr=output, **options)
         except (Exception, SystemExit) as error:
             failures.append(f"manage.py {command} {options}: {error!r}\n{output.getvalue()}")
+        timings[command] = time.process_time() - started - sum(timings.values())
 
     imported = import_everything(root, failures)
-    print(json.dumps({"failures": failures, "imported": imported}))
+    timings["imports"] = time.process_time() - started - sum(timings.values())
+    print(json.dumps({"failures": failures, "imported": imported, "cpu_seconds": timings}))
     return 1 if failures else 0
 
 
