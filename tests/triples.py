@@ -42,16 +42,10 @@ def _file_name(skeleton_path: str) -> str:
     return PurePosixPath(JINJA.sub("", skeleton_path)).name
 
 
-@functools.cache
-def _pyproject_path() -> str:
-    """The skeleton's own pyproject.toml, as file_dependencies() names it."""
-    return next(path for path in file_dependencies() if path == PYPROJECT.relative_to(baking.SKELETON_DIR).as_posix())
-
-
 def rendered_pyproject(**answers: str) -> str:
     """The skeleton's pyproject.toml rendered with these choices (the others at their defaults), byte for byte
     what a bake writes (projection.render_file)."""
-    path = _pyproject_path()
+    path = PYPROJECT.relative_to(baking.SKELETON_DIR).as_posix()
     choices = {**baking.DEFAULT_CHOICES, **answers}
     return render_file(path, {name: choices[name] for name in file_dependencies()[path]}).content.decode()
 
