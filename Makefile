@@ -24,7 +24,7 @@ PYTEST_ARGS ?=
 
 .PHONY: test test-fast lint format bench
 
-## test: the whole suite (hooks, options, rendering, integration) on 2 workers
+## test: the whole suite (hooks, options, rendering, integration, triples) on 2 workers
 test: $(UV_BOOTSTRAP) $(NPM_GROOVY_LINT)
 	$(RUN) pytest -n 2 $(PYTEST_ARGS)
 
