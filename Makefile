@@ -22,7 +22,7 @@ RUN := $(UV) run --frozen --python $(PYTHON)
 NPM_GROOVY_LINT := node_modules/.bin/npm-groovy-lint
 PYTEST_ARGS ?=
 
-.PHONY: test test-fast lint format bench
+.PHONY: test test-fast exhaustive lint format bench
 
 ## test: the whole suite (hooks, options, rendering, integration, triples) on 2 workers
 test: $(UV_BOOTSTRAP) $(NPM_GROOVY_LINT)
@@ -31,6 +31,10 @@ test: $(UV_BOOTSTRAP) $(NPM_GROOVY_LINT)
 ## test-fast: everything but the integration and triple layers (no services, no uv sync)
 test-fast: $(UV_BOOTSTRAP) $(NPM_GROOVY_LINT)
 	$(RUN) pytest -n 2 -m "not integration and not triples" $(PYTEST_ARGS)
+
+## exhaustive: every rendering of every file over every valid combination (tests/exhaustive.py); exit 1 on failure
+exhaustive: $(UV_BOOTSTRAP)
+	$(RUN) python -m tests.exhaustive
 
 ## lint: ruff on the template's own code (hooks and tests)
 lint: $(UV_BOOTSTRAP)

@@ -131,14 +131,15 @@ def _pairs(options: Mapping[str, tuple[str, ...]]) -> Iterable[tuple[tuple[str, 
 
 
 def every_combination(options: Mapping[str, tuple[str, ...]] = CHOICE_OPTIONS) -> list[Combination]:
-    """The full product of choice values (exhaustive mode)."""
+    """The full product of choice values (the exhaustive layer, tests/exhaustive.py, never bakes it)."""
     names = list(options)
     rows = (dict(zip(names, row, strict=True)) for row in itertools.product(*options.values()))
     return [row for row in rows if is_sensible(row)]
 
 
-def combinations(*, exhaustive: bool, options: Mapping[str, tuple[str, ...]] = CHOICE_OPTIONS) -> list[Combination]:
-    return every_combination(options) if exhaustive else covering_set(options)
+def combinations(options: Mapping[str, tuple[str, ...]] = CHOICE_OPTIONS) -> list[Combination]:
+    """The combinations the bake layers run: the covering set of all pairs."""
+    return covering_set(options)
 
 
 def combination_id(combination: Mapping[str, str]) -> str:

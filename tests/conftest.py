@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import os
 import socket
 from collections.abc import Callable
 from pathlib import Path
@@ -16,21 +15,10 @@ import baking
 pytest_plugins = ["triple_layer", "sharding"]
 
 
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--exhaustive",
-        action="store_true",
-        default=os.environ.get("PRODEV_EXHAUSTIVE") == "1",
-        help="test every combination of choices instead of a covering array of all pairs (or PRODEV_EXHAUSTIVE=1)",
-    )
-
-
 def pytest_report_header(config: pytest.Config) -> list[str]:
-    exhaustive = config.getoption("exhaustive")
-    rendering = baking.combinations(exhaustive=exhaustive)
-    runtime = baking.combinations(exhaustive=exhaustive, options=baking.RUNTIME_OPTIONS)
-    mode = "every combination" if exhaustive else "all pairs"
-    return [f"prodev combinations ({mode}): {len(rendering)} rendered, {len(runtime)} integration"]
+    rendering = baking.combinations()
+    runtime = baking.combinations(options=baking.RUNTIME_OPTIONS)
+    return [f"prodev combinations (all pairs): {len(rendering)} rendered, {len(runtime)} integration"]
 
 
 def _params(combinations: list[baking.Combination]) -> list[object]:
@@ -43,11 +31,10 @@ def _params(combinations: list[baking.Combination]) -> list[object]:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    exhaustive = metafunc.config.getoption("exhaustive")
     if "combination" in metafunc.fixturenames:
-        metafunc.parametrize("combination", _params(baking.combinations(exhaustive=exhaustive)))
+        metafunc.parametrize("combination", _params(baking.combinations()))
     if "runtime_combination" in metafunc.fixturenames:
-        combinations = baking.combinations(exhaustive=exhaustive, options=baking.RUNTIME_OPTIONS)
+        combinations = baking.combinations(options=baking.RUNTIME_OPTIONS)
         metafunc.parametrize("runtime_combination", _params(combinations))
 
 

@@ -347,6 +347,25 @@ class Template:
             for refused in self.refused_projections
         )
 
+    def count_valid(self, allowed: Mapping[str, set[str]] | None = None) -> int:
+        """How many valid combinations have, for each option in `allowed`, one of its allowed values."""
+        allowed = allowed or {}
+
+        def values(name: str) -> list[str]:
+            return [value for value in self.choice_options[name] if name not in allowed or value in allowed[name]]
+
+        hooked = self.pre_hook_options
+        others = 1
+        for name in self.choice_options:
+            if name not in hooked:
+                others *= len(values(name))
+        accepted = sum(
+            1
+            for assignment in itertools.product(*(values(name) for name in hooked))
+            if self.is_valid(dict(zip(hooked, assignment, strict=True)))
+        )
+        return accepted * others
+
     @functools.cached_property
     def raw_combinations(self) -> int:
         return self.product_size(set(self.choice_options))
@@ -354,10 +373,7 @@ class Template:
     @functools.cached_property
     def valid_combinations(self) -> int:
         """Combinations of choice answers the pre-generation hook accepts."""
-        refused = len(self.refused_projections) * self.product_size(
-            set(self.choice_options) - set(self.pre_hook_options)
-        )
-        return self.raw_combinations - refused
+        return self.count_valid()
 
 
 def _load_module(path: Path, name: str) -> ModuleType:

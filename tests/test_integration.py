@@ -2,7 +2,7 @@
 against PostgreSQL, passes Django's deployment checks, misses no migration, serves a valid OpenAPI schema and
 type-checks with mypy.
 
-Combinations: a covering array over the choices that can change run-time behaviour (``--exhaustive``: all).
+Combinations: a covering array over the choices that can change run-time behaviour.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Promises about what a bake writes, for every combination of the covering set (every one with --exhaustive)."""
+"""Promises about what a bake writes, per combination of the covering set (every one, file by file: exhaustive.py)."""
 
 from __future__ import annotations
 
