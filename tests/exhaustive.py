@@ -210,7 +210,7 @@ class Shared:
     template: projection.Template
     mentionable: dict[str, re.Pattern[str]]  # output path -> how it is mentioned in text
     mention_regex: re.Pattern[str]
-    allowed_jinja: dict[str, frozenset[str]]  # per file: Jinja-looking text its source emits on purpose ({% raw %})
+    allowed_jinja: dict[str, frozenset[str] | None]  # per file: text its source emits on purpose ({% raw %}); None: all
     always: frozenset[str]  # output paths (files and folders) that every combination writes
     mention_options: frozenset[str]  # the options that decide whether any mentionable path is written
 
@@ -293,7 +293,9 @@ _MARKED: dict[str, set[str]] = defaultdict(set)  # per file: lines with anything
 def _line_facts(shared: Shared, path: str, line: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     allowed = shared.allowed_jinja.get(path, frozenset())
     leftovers = tuple(
-        match.group(0) for match in JINJA_LEFTOVER.finditer(line) if not any(match.group(0) in raw for raw in allowed)
+        match.group(0)
+        for match in JINJA_LEFTOVER.finditer(line)
+        if allowed is not None and not any(match.group(0) in raw for raw in allowed)
     )
     mentions = tuple(
         target
@@ -439,7 +441,7 @@ def build_shared(template: projection.Template) -> Shared:
     allowed = {}
     for path in template.files:
         if template.copied_verbatim(path):
-            allowed[path] = frozenset({"\0"})
+            allowed[path] = None  # copied as is (_copy_without_render, binary): whatever it holds is meant
             continue
         source = (template.skeleton / path).read_text(encoding="utf-8")
         raws = re.findall(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", source, re.S)
@@ -898,6 +900,8 @@ class CrossChecker:
         sources = [source for out in self.module_files(module) if out.endswith(".py") for source in self.providers[out]]
         bad = []
         for source in sources:
+            if source not in self.table.keys:  # a run limited to some files: the others were not rendered
+                continue
             for full in extensions(self.template, chosen, self.template.dependencies[source]):
                 output, digest = self.table.at(source, full)
                 if output is None or module_of(output) != module:

@@ -4,8 +4,8 @@
 - test_sample_bakes_match_the_projections: real `cookiecutter` bakes of seeded combinations (the largest and the
   smallest among them) are file-for-file and byte-for-byte the per-file renderings: a dependency the analysis
   missed would make a bake differ from its prediction.
-- test_a_typo_in_a_rare_combination_is_caught: a typo planted in a copy of the template, inside a condition that
-  only 1 combination in 32 of its file meets, is reported with its file and combination.
+- test_a_bug_in_a_rare_combination_is_caught: a typo (and an undeclared import) planted in a copy of the template,
+  inside a condition few combinations meet, is reported with its file and combination.
 """
 
 from __future__ import annotations
@@ -46,10 +46,13 @@ def test_every_rendering_of_every_file_passes(report: exhaustive.Report, capsys:
 def test_the_counts_the_docs_quote_are_the_layers(report: exhaustive.Report) -> None:
     """docs/testing.md and README.md quote the combination counts: they must be what the layer computes."""
     docs = (baking.TEMPLATE_DIR / "docs" / "testing.md").read_text()
-    for number in (report.raw_combinations, report.valid_combinations, report.distinct_projects):
+    ignored = report.valid_combinations - report.distinct_projects
+    for number in (report.raw_combinations, report.valid_combinations, report.distinct_projects, ignored):
         assert f"{number:,}" in docs, f"docs/testing.md does not quote {number:,}"
+    assert f"{SAMPLE_SIZE} seeded" in docs
     readme = (baking.TEMPLATE_DIR / "README.md").read_text()
     assert f"{report.valid_combinations:,}" in readme, "README.md's count of valid combinations is stale"
+    assert f"{SAMPLE_SIZE} real bakes" in readme
 
 
 def sample_combinations(template: projection.Template) -> list[dict[str, str]]:
@@ -136,35 +139,79 @@ def test_sample_bakes_match_the_projections(tmp_path: Path) -> None:
     assert not problems, "\n".join(problems)
 
 
-PLANTED_FILE = "config/settings/production.py"
-PLANTED = (
-    '{% if cookiecutter.ci == "jenkins" and cookiecutter.kubernetes == "y" %}\n'
-    "JENKINS_ON_KUBERNETES = True\n"
-    "if JENKINS_ON_KUBERNETES\n"  # the typo: no colon
-    "    pass\n"
-    "{% endif %}\n"
-)
+# Left-trimmed tags: outside the rare combination each file renders exactly as before.
+PLANTS = {
+    "typo": (
+        "config/settings/production.py",
+        '{%- if cookiecutter.ci == "jenkins" and cookiecutter.kubernetes == "y" %}\n'
+        "JENKINS_ON_KUBERNETES = True\n"
+        "if JENKINS_ON_KUBERNETES\n"  # the typo: no colon
+        "    pass\n"
+        "{%- endif %}\n",
+        {"ci": "jenkins", "kubernetes": "y"},
+        "compile",
+    ),
+    "undeclared import": (
+        "{{cookiecutter.project_slug}}/core/health.py",
+        '{%- if cookiecutter.graphql == "strawberry" %}\n'
+        "import graphene  # noqa: E402, F401\n"  # graphene-django is only declared for graphql=graphene
+        "{%- endif %}\n",
+        {"graphql": "strawberry"},
+        "undeclared-import",
+    ),
+}
 
 
-def test_a_typo_in_a_rare_combination_is_caught(tmp_path: Path) -> None:
+@pytest.mark.parametrize("plant", list(PLANTS), ids=list(PLANTS))
+def test_a_bug_in_a_rare_combination_is_caught(tmp_path: Path, plant: str) -> None:
+    """The layer, run on a copy of the template with one bug planted, names the file and the combination."""
+    path, text, combination, check = PLANTS[plant]
     copy = tmp_path / "template"
     shutil.copytree(
         baking.TEMPLATE_DIR,
         copy,
         ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", ".tools", "__pycache__", ".ruff_cache"),
     )
-    planted = copy / projection.SKELETON_NAME / PLANTED_FILE
-    planted.write_text(planted.read_text() + PLANTED)
-    report = exhaustive.run(copy, paths=[PLANTED_FILE], workers=1, progress=False, log=lambda _message: None)
-    caught = [
-        failure
-        for failure in report.failures
-        if failure.path == PLANTED_FILE
-        and dict(failure.combination).get("ci") == "jenkins"
-        and dict(failure.combination).get("kubernetes") == "y"
-    ]
-    assert caught, f"the planted typo was not reported; failures: {[str(f) for f in report.failures]}"
-    assert "ci=jenkins" in str(caught[0])
-    assert "kubernetes=y" in str(caught[0])
-    others = [f for f in report.failures if dict(f.combination).get("ci") != "jenkins"]
-    assert not others, f"failures outside the planted combination: {[str(f) for f in others]}"
+    planted = copy / projection.SKELETON_NAME / path
+    planted.write_text(planted.read_text() + text)
+    report = exhaustive.run(copy, paths=[path], workers=1, progress=False, log=lambda _message: None)
+
+    def in_combination(failure: exhaustive.Failure) -> bool:
+        return all(dict(failure.combination).get(name) == value for name, value in combination.items())
+
+    caught = [f for f in report.failures if f.path == path and f.check.startswith(check) and in_combination(f)]
+    assert caught, f"the planted bug was not reported; failures: {[str(f) for f in report.failures]}"
+    assert all(f"{name}={value}" in str(caught[0]) for name, value in combination.items())
+    others = [str(f) for f in report.failures if not in_combination(f)]
+    assert not others, f"failures outside the planted combination: {others}"
+
+
+def test_dependencies_follow_set_aliases_includes_paths_and_the_pruning_table() -> None:
+    dependencies = projection.file_dependencies()
+    # {% set rabbitmq = celery and cookiecutter.get("celery_broker", "redis") == "rabbitmq" %}, kept when kubernetes=y.
+    assert dependencies["k8s/secret.template.yaml"] == {"task_queue", "celery_broker", "cache", "kubernetes"}
+    # {% include "graphql/" ~ cookiecutter.graphql ~ "-" ~ cookiecutter.example_app ~ ".graphql" %}
+    assert dependencies["schema.graphql"] == {"graphql", "example_app"}
+    # A Jinja condition in the file name, and the ci row of KEEP_ONLY_WHEN.
+    assert dependencies['.github/workflows/{% if cookiecutter.docker == "y" %}release.yml{% endif %}'] == {
+        "docker",
+        "ci",
+    }
+    assert dependencies["licenses/MIT.txt"] == {"open_source_license"}
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["{{ cookiecutter | tojson }}", "{% set answers = cookiecutter %}{{ answers.ci }}", "{{ cookiecutter[name] }}"],
+    ids=["filter", "alias", "computed key"],
+)
+def test_using_the_whole_cookiecutter_object_fails_the_analysis(tmp_path: Path, source: str) -> None:
+    copy = tmp_path / "template"
+    shutil.copytree(
+        baking.TEMPLATE_DIR,
+        copy,
+        ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", ".tools", "__pycache__", ".ruff_cache"),
+    )
+    (copy / projection.SKELETON_NAME / "docs" / "leak.md").write_text(source + "\n")
+    with pytest.raises(projection.DependencyError, match=r"docs/leak\.md"):
+        projection.Template(copy).dependencies  # noqa: B018
