@@ -24,13 +24,13 @@ PYTEST_ARGS ?=
 
 .PHONY: test test-fast exhaustive lint format bench docs
 
-## test: the whole suite (hooks, options, rendering, integration) on 2 workers
+## test: the whole suite (hooks, options, rendering, integration, triples) on 2 workers
 test: $(UV_BOOTSTRAP) $(NPM_GROOVY_LINT)
 	$(RUN) pytest -n 2 $(PYTEST_ARGS)
 
-## test-fast: everything but the integration layer
+## test-fast: everything but the integration and triple layers (no services, no uv sync)
 test-fast: $(UV_BOOTSTRAP) $(NPM_GROOVY_LINT)
-	$(RUN) pytest -n 2 -m "not integration" $(PYTEST_ARGS)
+	$(RUN) pytest -n 2 -m "not integration and not triples" $(PYTEST_ARGS)
 
 ## exhaustive: every rendering of every file over every valid combination (tests/exhaustive.py); exit 1 on failure
 exhaustive: $(UV_BOOTSTRAP)

@@ -10,6 +10,7 @@ and exits 1; cookiecutter then removes the (still empty) output folder.
 from __future__ import annotations
 
 import difflib
+import fnmatch
 import json
 import keyword
 import os
@@ -68,6 +69,48 @@ RESERVED_NAMES = frozenset(
         "whitenoise",
     }
 )
+
+# Combination rules: every answer that another answer refuses or makes moot, in this one table.
+# A cookiecutter hook runs as a standalone script and cannot import a sibling module, so the table lives
+# here; the template's test harness imports it from this file (tests/baking.py, is_sensible()).
+#
+# Each row: when every option of "when" has a value matching its pattern (fnmatch: "6.*" is any 6.x),
+# - "refuse": a value of "option" matching one of "values" stops the bake; "why" may name answers in
+#   braces ("{django_version}") and "allowed" says what to answer instead;
+# - "ignore": "option" is not asked about: the skeleton reads it only when the condition is false, so
+#   every value bakes the same project and the harness bakes only its default.
+COMBINATION_RULES: tuple[dict, ...] = (
+    {
+        "kind": "refuse",
+        "when": {"django_version": "6.*"},
+        "option": "python_version",
+        "values": ("3.10", "3.11"),
+        "why": "Django {django_version} needs Python 3.12+",
+        "allowed": "3.12 or later",
+    },
+    {
+        "kind": "ignore",
+        "when": {"task_queue": "none"},
+        "option": "celery_broker",
+        "why": "without a task queue there is no broker to choose",
+    },
+)
+
+
+def rule_applies(rule: dict, answers: dict[str, str]) -> bool:
+    """Whether every condition of a rule holds for these answers (an option missing from them fails it).
+
+    Every condition is read, none short-circuited: tests/projection.py finds the options this hook reads by
+    watching which answers it looks up."""
+    held = [
+        option in answers and fnmatch.fnmatchcase(answers[option], pattern) for option, pattern in rule["when"].items()
+    ]
+    return all(held)
+
+
+def refused_value(rule: dict, value: str) -> bool:
+    return any(fnmatch.fnmatchcase(value, pattern) for pattern in rule["values"])
+
 
 SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
@@ -141,9 +184,14 @@ def validate_timezone(value: str) -> None:
         raise refuse("timezone", value, "no such IANA time zone", "a name such as UTC or Europe/Berlin") from None
 
 
-def validate_python_and_django(python_version: str, django_version: str) -> None:
-    if django_version.startswith("6.") and tuple(map(int, python_version.split("."))) < (3, 12):
-        raise refuse("python_version", python_version, f"Django {django_version} needs Python 3.12+", "3.12 or 3.13")
+def validate_combination(answers: dict[str, str]) -> None:
+    """Apply the "refuse" rows of COMBINATION_RULES, in table order."""
+    for rule in COMBINATION_RULES:
+        if rule["kind"] != "refuse":
+            continue
+        option, applies = rule["option"], rule_applies(rule, answers)
+        if refused_value(rule, answers[option]) and applies:
+            raise refuse(option, answers[option], rule["why"].format(**answers), rule["allowed"])
 
 
 def checks(answers: dict[str, str]) -> list[Callable[[], None]]:
@@ -157,7 +205,7 @@ def checks(answers: dict[str, str]) -> list[Callable[[], None]]:
         lambda: validate_domain_name(answers["domain_name"]),
         lambda: validate_version(answers["version"]),
         lambda: validate_timezone(answers["timezone"]),
-        lambda: validate_python_and_django(answers["python_version"], answers["django_version"]),
+        lambda: validate_combination(answers),
     ]
 
 

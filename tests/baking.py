@@ -29,6 +29,8 @@ from cookiecutter.generate import generate_context
 from cookiecutter.main import cookiecutter
 from cookiecutter.prompt import prompt_for_config
 
+from hooks.pre_gen_project import COMBINATION_RULES, refused_value, rule_applies
+
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent
 COOKIECUTTER_JSON = TEMPLATE_DIR / "cookiecutter.json"
 SKELETON_DIR = TEMPLATE_DIR / "{{cookiecutter.project_slug}}"
@@ -57,17 +59,24 @@ Combination = dict[str, str]
 
 
 def is_sensible(combination: Mapping[str, str]) -> bool:
-    """Whether a (possibly partial) combination of choices is worth baking.
+    """Whether a (possibly partial) combination of choices is worth baking, by the hook's COMBINATION_RULES.
 
-    allpairspy calls this with the first k choices only, so a rule must hold for partial rows: test an
-    option only when it is present. The pre-gen hook still refuses the combinations it must.
-
-    - celery_broker is ignored when task_queue=none: only its default is baked there. The exhaustive layer
+    Generators call this with partial rows, so a rule is applied only when the options it names are present:
+    - a "refuse" row rules out what the pre-gen hook refuses;
+    - an "ignore" row keeps only the default of an option that the other answers make moot (celery_broker
+      when task_queue=none): its other values would bake the same project again. The exhaustive layer
       (tests/exhaustive.py) proves every file is byte-identical across brokers there, and counts those
       combinations as valid (the hook accepts them) but not as distinct projects.
     """
-    broker = combination.get("celery_broker", DEFAULT_CHOICES["celery_broker"])
-    return not (combination.get("task_queue") == "none" and broker != DEFAULT_CHOICES["celery_broker"])
+    for rule in COMBINATION_RULES:
+        if not rule_applies(rule, combination):
+            continue
+        option = rule["option"]
+        if rule["kind"] == "refuse" and option in combination and refused_value(rule, combination[option]):
+            return False
+        if rule["kind"] == "ignore" and combination.get(option, DEFAULT_CHOICES[option]) != DEFAULT_CHOICES[option]:
+            return False
+    return True
 
 
 def covering_set(options: Mapping[str, tuple[str, ...]] = CHOICE_OPTIONS) -> list[Combination]:

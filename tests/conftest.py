@@ -16,6 +16,9 @@ import pytest
 
 import baking
 
+# The triple layer's parametrization and header line, and --shard: each in a module of its own.
+pytest_plugins = ["triple_layer", "sharding"]
+
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
     rendering = baking.combinations()

@@ -8,6 +8,10 @@ Regenerate them with ``make docs`` (``python tests/options_reference.py --write`
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+if __name__ == "__main__":  # run as a script: the template folder holds hooks/, which baking imports
+    sys.path.append(str(Path(__file__).resolve().parent.parent))
 
 import baking
 

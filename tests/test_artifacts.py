@@ -65,10 +65,7 @@ def artefact_combinations() -> list[baking.Combination]:
     services = [name for name in SERVICE_OPTIONS if name in options]
     for values in itertools.product(*(options[name] for name in services)):
         chosen = dict(zip(services, values, strict=True))
-        # Without Celery the broker is not asked: its other values would bake the same files again.
-        default_broker = options.get("celery_broker", ("",))[0]
-        if chosen.get("task_queue") == "none" and chosen.get("celery_broker", default_broker) != default_broker:
-            continue
+        # Answers the combination rules ignore would bake the same files again (is_sensible, below).
         if services:
             rows += [{**everything_on, "ci": ci, **chosen} for ci in options["ci"]]
     for python_version in options["python_version"][1:]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import re
 import stat
@@ -124,9 +125,85 @@ def test_every_text_answer_refuses_an_empty_value(option: str) -> None:
 
 
 def test_django_6_with_python_3_11_is_refused() -> None:
+    answers = {**baking.rendered_context(), "django_version": "6.1", "python_version": "3.11"}
     with pytest.raises(ValueError, match="python_version") as error:
-        pre.validate_python_and_django("3.11", "6.1")
+        pre.validate_combination(answers)
     assert_refused(error, "python_version", "3.11")
+    assert "Django 6.1 needs Python 3.12+" in str(error.value)
+
+
+# --- pre_gen_project: the combination rules ----------------------------------------------------------------
+
+RULE_IDS = [f"{rule['kind']}-{rule['option']}" for rule in pre.COMBINATION_RULES]
+
+
+def _answers_meeting(rule: dict) -> dict[str, str]:
+    """The default answers, with each condition of the rule met by the first choice that matches it."""
+    answers = baking.rendered_context()
+    for option, pattern in rule["when"].items():
+        answers[option] = next(v for v in baking.CHOICE_OPTIONS[option] if fnmatch.fnmatchcase(v, pattern))
+    return answers
+
+
+@pytest.mark.parametrize("rule", pre.COMBINATION_RULES, ids=RULE_IDS)
+def test_every_combination_rule_names_real_choices(rule: dict) -> None:
+    assert rule["kind"] in {"refuse", "ignore"}
+    assert rule["option"] in baking.CHOICE_OPTIONS, f"{rule['option']} is not a choice option"
+    assert rule["option"] not in rule["when"]
+    for option, pattern in rule["when"].items():
+        assert option in baking.CHOICE_OPTIONS, f"condition on {option}, which is not a choice option"
+        matched = [v for v in baking.CHOICE_OPTIONS[option] if fnmatch.fnmatchcase(v, pattern)]
+        assert matched, f"{option}={pattern!r} matches none of {baking.CHOICE_OPTIONS[option]}: a dead rule"
+    assert rule["why"].format(**baking.rendered_context())
+
+
+@pytest.mark.parametrize("rule", [r for r in pre.COMBINATION_RULES if r["kind"] == "refuse"])
+def test_a_refuse_rule_stops_its_values_and_only_when_its_condition_holds(rule: dict) -> None:
+    option = rule["option"]
+    for value in rule["values"]:
+        answers = {**_answers_meeting(rule), option: value}
+        with pytest.raises(ValueError, match=option) as error:
+            pre.validate_combination(answers)
+        assert_refused(error, option, value)
+        assert not baking.is_sensible(answers)
+    for value in baking.CHOICE_OPTIONS[option]:
+        answers = {**_answers_meeting(rule), option: value}
+        if not pre.refused_value(rule, value):
+            pre.validate_combination(answers)
+            assert baking.is_sensible(answers)
+    # The same values pass when the condition does not hold.
+    for condition, pattern in rule["when"].items():
+        others = [v for v in baking.CHOICE_OPTIONS[condition] if not fnmatch.fnmatchcase(v, pattern)]
+        for other in others:
+            for value in rule["values"]:
+                pre.validate_combination({**_answers_meeting(rule), condition: other, option: value})
+
+
+@pytest.mark.parametrize("rule", [r for r in pre.COMBINATION_RULES if r["kind"] == "ignore"])
+def test_an_ignored_answer_bakes_the_same_project_whatever_its_value(rule: dict, tmp_path: Path) -> None:
+    """The claim behind baking only the default of an ignored option: every other value writes the same bytes
+    (the fresh secrets of .env aside, whose keys must still be the same)."""
+    option, meeting = rule["option"], _answers_meeting(rule)
+    conditions = {name: meeting[name] for name in rule["when"]}
+    projects = {}
+    for value in baking.CHOICE_OPTIONS[option]:
+        projects[value] = baking.bake(tmp_path / value, **conditions, **{option: value})
+        assert baking.is_sensible({**conditions, option: value}) == (value == baking.DEFAULT_CHOICES[option])
+    contents = {value: _tree(project) for value, project in projects.items()}
+    reference = contents[baking.DEFAULT_CHOICES[option]]
+    for value, tree in contents.items():
+        different = sorted(path for path in reference.keys() | tree.keys() if reference.get(path) != tree.get(path))
+        assert not different, f"{option}={value} changes {different} although {conditions} should make it moot"
+        env = baking.read_env_file(projects[value] / ".env")
+        assert env.keys() == baking.read_env_file(projects[baking.DEFAULT_CHOICES[option]] / ".env").keys()
+
+
+def _tree(project: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(project)): path.read_bytes()
+        for path in sorted(project.rglob("*"))
+        if path.is_file() and path.name != ".env" and ".git" not in path.relative_to(project).parts
+    }
 
 
 def test_every_tested_choice_combination_passes_validation(combination: baking.Combination) -> None:
