@@ -500,6 +500,7 @@ class Table:
     template: projection.Template
     keys: dict[str, list[tuple[str | None, bytes]]]
     contents: dict[tuple[str, bytes], bytes]
+    _distinct: dict[tuple[str, bytes], tuple[str, list[dict[str, str]]]] | None = None
 
     def options(self, path: str) -> list[str]:
         return self.template.ordered(self.template.dependencies[path])
@@ -520,7 +521,12 @@ class Table:
             yield _projection_at(self.template, options, index), output, digest
 
     def distinct(self) -> dict[tuple[str, bytes], tuple[str, list[dict[str, str]]]]:
-        """(path, digest) -> (output, projections producing it)."""
+        """(path, digest) -> (output, projections producing it); computed once."""
+        if self._distinct is None:
+            self._distinct = self._collect_distinct()
+        return self._distinct
+
+    def _collect_distinct(self) -> dict[tuple[str, bytes], tuple[str, list[dict[str, str]]]]:
         found: dict[tuple[str, bytes], tuple[str, list[dict[str, str]]]] = {}
         for path in self.keys:
             for chosen, output, digest in self.items(path):

@@ -22,7 +22,8 @@ import baking
 import exhaustive
 import projection
 
-pytestmark = pytest.mark.xdist_group("exhaustive")
+# The layer's two tests share one run (module fixture) on one worker; the bakes and plants may run elsewhere.
+LAYER = pytest.mark.xdist_group("exhaustive-layer")
 
 SAMPLE_SIZE = 30
 SEED = 20261129
@@ -33,6 +34,7 @@ def report() -> exhaustive.Report:
     return exhaustive.run(progress=False, log=lambda _message: None)
 
 
+@LAYER
 def test_every_rendering_of_every_file_passes(report: exhaustive.Report, capsys: pytest.CaptureFixture[str]) -> None:
     with capsys.disabled():
         print("\n" + report.summary(), file=sys.stderr)
@@ -43,6 +45,7 @@ def test_every_rendering_of_every_file_passes(report: exhaustive.Report, capsys:
     assert not report.failures, f"{len(report.failures)} failures:\n{listed}"
 
 
+@LAYER
 def test_the_counts_the_docs_quote_are_the_layers(report: exhaustive.Report) -> None:
     """docs/testing.md and README.md quote the combination counts: they must be what the layer computes."""
     docs = (baking.TEMPLATE_DIR / "docs" / "testing.md").read_text()
@@ -103,6 +106,7 @@ def predicted_files(template: projection.Template, combination: dict[str, str]) 
     return predicted
 
 
+@pytest.mark.xdist_group("exhaustive-bakes")
 def test_sample_bakes_match_the_projections(tmp_path: Path) -> None:
     template = projection.template()
     problems = []
