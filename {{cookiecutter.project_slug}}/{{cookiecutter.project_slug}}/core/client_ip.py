@@ -6,8 +6,8 @@ own proxies added can be believed. With ``NUM_PROXIES`` proxies in front of the 
 ``DJANGO_NUM_PROXIES`` setting, DRF's own name for it), the client is the ``NUM_PROXIES``-th entry
 from the right. The default, 0, trusts no header and uses the socket's address, which is right
 when gunicorn faces the clients and wrong only in that every client behind a proxy shares one
-address: set the number of proxies each deployment has (Caddy in compose.prod.yaml: 1; ingress-nginx
-in k8s/: 1).
+address: set the number of proxies each deployment has (one reverse proxy or ingress in front of the
+app: 1; the deployment files this project ships set it).
 
 A request that carries fewer entries than there are proxies did not come through all of them (it
 reached the app some other way), and one that carries a malformed entry was not written by a proxy:
