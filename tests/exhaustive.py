@@ -23,6 +23,7 @@ slow to run per rendering); overlay-level kustomize checks also stay there.
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import hashlib
 import itertools
@@ -120,11 +121,12 @@ class Report:
     seconds: float = 0.0
     steps: dict[str, float] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         lines = [
             f"valid combinations: {self.valid_combinations:,} of {self.raw_combinations:,} "
-            f"({self.distinct_projects:,} distinct projects: celery_broker is ignored when task_queue=none)",
+            f"({self.distinct_projects:,} distinct projects: {'; '.join(self.ignored) or 'no answer is ignored'})",
             f"files: {self.files}",
             f"renderings: {self.renderings:,} (one per file per combination of the options it depends on)",
             f"distinct renderings checked: {self.distinct_renderings:,}",
@@ -1015,30 +1017,52 @@ def settings_modules_in_text(table: Table, template: projection.Template) -> lis
     return failures
 
 
-def ignored_broker(template: projection.Template, table: Table) -> list[Failure]:
-    """celery_broker is ignored when task_queue=none: every file is byte-identical across its values there."""
+def ignore_rules(template: projection.Template) -> list[dict]:
+    """The hook's "ignore" rows of COMBINATION_RULES whose options this template has."""
+    return [
+        rule
+        for rule in template.pre_hook.COMBINATION_RULES
+        if rule["kind"] == "ignore" and {rule["option"], *rule["when"]} <= set(template.choice_options)
+    ]
+
+
+def describe(rule: dict) -> str:
+    condition = " and ".join(f"{name}={pattern}" for name, pattern in rule["when"].items())
+    return f"{rule['option']} is ignored when {condition}"
+
+
+def ignored_options(template: projection.Template, table: Table) -> list[Failure]:
+    """Each ignored answer is true to its rule: where the rule holds, every file is byte-identical across the
+    ignored option's values."""
     failures = []
-    if not {"celery_broker", "task_queue"} <= set(template.choice_options):
-        return failures
-    for path in table.keys:
-        deps = template.dependencies[path]
-        if "celery_broker" not in deps:
-            continue
-        if "task_queue" not in deps:
-            failures.append(Failure("ignored-option", path, (), "depends on celery_broker whatever task_queue is"))
-            continue
-        seen: dict[tuple, tuple] = {}
-        for chosen, output, digest in table.items(path):
-            if chosen["task_queue"] != "none":
+    for rule in ignore_rules(template):
+        option, condition = rule["option"], rule["when"]
+        for path in table.keys:
+            deps = template.dependencies[path]
+            if option not in deps:
                 continue
-            key = tuple((name, value) for name, value in chosen.items() if name != "celery_broker")
-            if seen.setdefault(key, (output, digest)) != (output, digest):
-                failures.append(
-                    Failure(
-                        "ignored-option", path, tuple(chosen.items()), "differs by celery_broker with task_queue=none"
-                    )
-                )
+            if not set(condition) <= deps:
+                failures.append(Failure("ignored-option", path, (), f"depends on {option} whatever {describe(rule)}"))
+                continue
+            seen: dict[tuple, tuple] = {}
+            for chosen, output, digest in table.items(path):
+                if not template.pre_hook.rule_applies(rule, chosen):
+                    continue
+                key = tuple((name, value) for name, value in chosen.items() if name != option)
+                if seen.setdefault(key, (output, digest)) != (output, digest):
+                    message = f"differs by {option}, though {describe(rule)}"
+                    failures.append(Failure("ignored-option", path, tuple(chosen.items()), message))
     return failures
+
+
+def ignored_combinations(template: projection.Template, rule: dict) -> int:
+    """Valid combinations where the rule holds and the ignored option is not at its default."""
+    restriction = {
+        name: {value for value in template.choice_options[name] if fnmatch.fnmatchcase(value, pattern)}
+        for name, pattern in rule["when"].items()
+    }
+    restriction[rule["option"]] = set(template.choice_options[rule["option"]][1:])
+    return template.count_valid(restriction)
 
 
 # --- The layer ------------------------------------------------------------------------------------------------
@@ -1077,12 +1101,13 @@ def run(
     report.steps["render"] = time.monotonic() - step_start
 
     step_start = time.monotonic()
-    broker_failures = ignored_broker(template, table)
-    report.failures += broker_failures
+    ignore_failures = ignored_options(template, table)
+    report.failures += ignore_failures
     report.distinct_projects = report.valid_combinations
-    if not broker_failures and {"celery_broker", "task_queue"} <= set(template.choice_options):
-        other_brokers = set(template.choice_options["celery_broker"][1:])
-        report.distinct_projects -= template.count_valid({"task_queue": {"none"}, "celery_broker": other_brokers})
+    report.ignored = [describe(rule) for rule in ignore_rules(template)]
+    if not ignore_failures:
+        # Two ignore rows that overlap would be subtracted twice; with one row (today) this is exact.
+        report.distinct_projects -= sum(ignored_combinations(template, rule) for rule in ignore_rules(template))
     scratch = Path(tempfile.mkdtemp(prefix="prodev-exhaustive-"))
     try:
         by_kind, where, layout_failures = lay_out(template, table, scratch)
