@@ -24,6 +24,9 @@ import baking
 pytestmark = pytest.mark.integration
 
 DEFAULT_RUNTIME = {name: values[0] for name, values in baking.RUNTIME_OPTIONS.items()}
+# Deployment files change no run-time behaviour (NO_RUNTIME_EFFECT), but the generated suite reads them (its
+# secret scan covers every tracked file): every integration bake carries all of them.
+DEPLOYMENT_FILES_ON = {"docker": "y", "kubernetes": "y"}
 # On the worker's own redis-server (conftest.redis_server): 0 for the cache, 1 for the Celery broker.
 CACHE_DATABASE, BROKER_DATABASE = 0, 1
 # RabbitMQ is the machine's: the generated test settings give every run its own queue names.
@@ -97,7 +100,7 @@ def project_environment(tmp_path_factory: pytest.TempPathFactory, uv: str) -> Ca
 
 def _prepare(folder: Path, combination: baking.Combination, uv: str, interpreter: Path) -> dict[str, str]:
     try:
-        project = baking.bake(folder, **combination)
+        project = baking.bake(folder, **{**DEPLOYMENT_FILES_ON, **combination})
     except Exception as error:  # any bake failure fails every test of this combination
         return {"failure": f"the bake failed for {baking.combination_id(combination)}: {error!r}"}
     env = baking.clean_environment(UV_CACHE_DIR=str(baking.uv_cache_dir()), UV_PYTHON_DOWNLOADS="never")
