@@ -35,11 +35,11 @@ from graphql import (
     FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLError,
+    GraphQLInterfaceType,
     GraphQLList,
     GraphQLNamedType,
     GraphQLNonNull,
     GraphQLObjectType,
-    GraphQLInterfaceType,
     GraphQLOutputType,
     GraphQLSchema,
     InlineFragmentNode,
@@ -56,7 +56,7 @@ from .pagination import MAX_LIMIT, default_limit
 MAX_NESTING = 64
 
 
-class DocumentRefused(GraphQLError):
+class DocumentRefusedError(GraphQLError):
     """A document refused before it runs; ``extensions.code`` says which limit it crossed."""
 
     def __init__(self, message: str, code: str) -> None:
@@ -147,9 +147,10 @@ class _Analyser:
                 condition = selection.type_condition
                 target = self.schema.get_type(condition.name.value) if condition else parent
                 part = self.selection_set(selection.selection_set, target or parent, page_size)
-            else:
-                assert isinstance(selection, FragmentSpreadNode)
+            elif isinstance(selection, FragmentSpreadNode):
                 part = self.spread(selection.name.value, page_size)
+            else:
+                continue
             cost += part.cost
             depth = max(depth, part.depth)
         return Analysis(cost=cost, depth=depth)
@@ -163,9 +164,11 @@ class _Analyser:
             return Analysis(cost=0, depth=0)  # graphql-core's validation names the unknown fragment
         if name in self.spreading:
             cycle = " -> ".join([*self.spreading[self.spreading.index(name) :], name])
-            raise DocumentRefused(f"Fragments spread each other in a cycle: {cycle}.", "fragment_cycle")
+            raise DocumentRefusedError(
+                f"Fragments spread each other in a cycle: {cycle}.", "fragment_cycle"
+            )
         if len(self.spreading) >= MAX_NESTING:
-            raise DocumentRefused(
+            raise DocumentRefusedError(
                 f"Fragments are spread more than {MAX_NESTING} levels deep.", "too_deep"
             )
         target = self.schema.get_type(fragment.type_condition.name.value)
@@ -228,9 +231,11 @@ def analyse(
     document: DocumentNode,
     variables: Mapping[str, Any] | None = None,
 ) -> Analysis:
-    """The most expensive operation's cost and the deepest one's depth, or DocumentRefused."""
+    """The most expensive operation's cost and the deepest one's depth, or DocumentRefusedError."""
     if _nesting(document) > MAX_NESTING:
-        raise DocumentRefused(f"Selections are nested more than {MAX_NESTING} levels.", "too_deep")
+        raise DocumentRefusedError(
+            f"Selections are nested more than {MAX_NESTING} levels.", "too_deep"
+        )
     analyser = _Analyser(schema, document, variables if isinstance(variables, Mapping) else {})
     results = [
         analyser.operation(definition)
@@ -254,20 +259,20 @@ def check_document(
     """Refuse the document if it is cyclic, too deep or too costly, per the settings now."""
     result = analyse(schema, document, variables)
     if result.depth > settings.GRAPHQL_MAX_DEPTH:
-        raise DocumentRefused(
+        raise DocumentRefusedError(
             f"The operation is {result.depth} levels deep; the maximum depth is "
             f"{settings.GRAPHQL_MAX_DEPTH}.",
             "too_deep",
         )
     if result.cost > settings.GRAPHQL_MAX_COST:
-        raise DocumentRefused(
+        raise DocumentRefusedError(
             f"The operation would resolve about {result.cost} fields; the maximum cost is "
             f"{settings.GRAPHQL_MAX_COST}.",
             "too_costly",
         )
 
 
-class OutOfTime(GraphQLError):
+class OutOfTimeError(GraphQLError):
     def __init__(self, budget: float) -> None:
         super().__init__(
             f"The operation ran out of time ({budget:g} s).", extensions={"code": "timeout"}
@@ -284,5 +289,5 @@ class DeadlineMixin:
 
     def execute_field(self, *args: Any, **kwargs: Any) -> Any:
         if time.monotonic() > self.deadline:
-            raise OutOfTime(self.budget)
+            raise OutOfTimeError(self.budget)
         return super().execute_field(*args, **kwargs)  # type: ignore[misc]

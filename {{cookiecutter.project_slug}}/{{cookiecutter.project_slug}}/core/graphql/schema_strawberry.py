@@ -31,7 +31,7 @@ from {{ cookiecutter.project_slug }}.cms.graphql import schema_strawberry as cms
 {% endif -%}
 from {{ cookiecutter.project_slug }}.users.graphql import schema_strawberry as users
 
-from .cost import DeadlineMixin, DocumentRefused, check_document
+from .cost import DeadlineMixin, DocumentRefusedError, check_document
 from .errors import MASKED_MESSAGE, should_mask
 
 
@@ -53,12 +53,12 @@ class DepthAndCostLimiter(SchemaExtension):
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
-        assert context.graphql_document is not None
-        try:
-            check_document(context.schema._schema, context.graphql_document, context.variables)
-        except DocumentRefused as error:
-            # Errors set before validation make strawberry skip it and answer with them.
-            context.pre_execution_errors = [error]
+        if context.graphql_document is not None:
+            try:
+                check_document(context.schema._schema, context.graphql_document, context.variables)
+            except DocumentRefusedError as error:
+                # Errors set before validation make strawberry skip it and answer with them.
+                context.pre_execution_errors = [error]
         yield
 
 

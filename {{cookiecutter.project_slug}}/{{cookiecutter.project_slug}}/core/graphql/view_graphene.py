@@ -96,7 +96,9 @@ class GraphQLView(GrapheneView):
         if not query:
             if show_graphiql:
                 return None
-            raise TransportError(status.HTTP_400_BAD_REQUEST, "No GraphQL query found in the request.")
+            raise TransportError(
+                status.HTTP_400_BAD_REQUEST, "No GraphQL query found in the request."
+            )
         # Parsing costs time and memory linear in the tokens: refuse an oversized document
         # before graphene parses it; then what it would cost to run, before validation walks it.
         try:
@@ -106,10 +108,14 @@ class GraphQLView(GrapheneView):
             return ExecutionResult(data=None, errors=[error])
         except RecursionError:
             # graphql-core 3.2's parser recurses once per nesting level.
-            error = GraphQLError("The document is nested too deeply.", extensions={"code": "too_deep"})
+            error = GraphQLError(
+                "The document is nested too deeply.", extensions={"code": "too_deep"}
+            )
             return ExecutionResult(data=None, errors=[error])
         operation = get_operation_ast(document, operation_name)
-        if request.method == "GET" and (operation is None or operation.operation != OperationType.QUERY):
+        if request.method == "GET" and (
+            operation is None or operation.operation != OperationType.QUERY
+        ):
             raise TransportError(
                 status.HTTP_405_METHOD_NOT_ALLOWED, "Only queries may be sent with GET; use POST."
             )

@@ -38,7 +38,9 @@ class GraphQLView(StrawberryView):
         except HTTPException as error:
             return TransportError(error.status_code, error.reason).response()
         except JSONBodyError as error:
-            return TransportError(error.status_code, str(error.detail), error.get_codes()).response()
+            return TransportError(
+                error.status_code, str(error.detail), error.get_codes()
+            ).response()
 
     def decode_json(self, data: str | bytes) -> object:
         return load_json(data)
