@@ -9,6 +9,7 @@ through here: REST (``BoundedJSONParser``) and GraphQL (both views).
 """
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
@@ -22,6 +23,11 @@ class JSONBodyError(exceptions.APIException):
     status_code = status.HTTP_400_BAD_REQUEST
     default_detail = "The request body is not valid JSON."
     default_code = "parse_error"
+
+    def __init__(self, detail: str | None = None, code: str | None = None) -> None:
+        super().__init__(detail, code)
+        self.code = code or self.default_code
+        self.message = str(self.detail)
 
 
 def _too_deep(limit: int) -> JSONBodyError:
@@ -72,6 +78,6 @@ class BoundedJSONParser(JSONParser):
         self,
         stream: Any,
         media_type: str | None = None,
-        parser_context: dict[str, Any] | None = None,
+        parser_context: Mapping[str, Any] | None = None,
     ) -> Any:
         return load_json(stream.read())

@@ -210,7 +210,7 @@ class _Analyser:
     def limit(self, node: FieldNode) -> int:
         """The page size a paginated field will return, as ``paginate`` clamps it."""
         value: Any = None
-        for argument in node.arguments:
+        for argument in node.arguments or ():
             if argument.name.value != "limit":
                 continue
             if isinstance(argument.value, IntValueNode):

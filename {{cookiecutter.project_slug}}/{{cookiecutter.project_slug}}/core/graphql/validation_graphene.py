@@ -9,7 +9,12 @@ rule recursed forever on a fragment that spreads itself.
 from django.conf import settings
 from graphql import GraphQLError, specified_rules
 from graphql.language import FieldNode
-from graphql.validation import NoSchemaIntrospectionCustomRule, ValidationContext, ValidationRule
+from graphql.validation import (
+    ASTValidationRule,
+    NoSchemaIntrospectionCustomRule,
+    ValidationContext,
+    ValidationRule,
+)
 
 
 def max_aliases_rule(limit: int) -> type[ValidationRule]:
@@ -32,9 +37,9 @@ def max_aliases_rule(limit: int) -> type[ValidationRule]:
     return MaxAliasesRule
 
 
-def validation_rules() -> tuple[type[ValidationRule], ...]:
+def validation_rules() -> tuple[type[ASTValidationRule], ...]:
     """graphql-core's rules plus the limits, as the settings say now."""
-    rules = [
+    rules: list[type[ASTValidationRule]] = [
         *specified_rules,
         max_aliases_rule(settings.GRAPHQL_MAX_ALIASES),
     ]

@@ -108,10 +108,10 @@ class GraphQLView(GrapheneView):
             return ExecutionResult(data=None, errors=[error])
         except RecursionError:
             # graphql-core 3.2's parser recurses once per nesting level.
-            error = GraphQLError(
+            too_deep = GraphQLError(
                 "The document is nested too deeply.", extensions={"code": "too_deep"}
             )
-            return ExecutionResult(data=None, errors=[error])
+            return ExecutionResult(data=None, errors=[too_deep])
         operation = get_operation_ast(document, operation_name)
         if request.method == "GET" and (
             operation is None or operation.operation != OperationType.QUERY
@@ -137,4 +137,4 @@ def _load(raw: str | bytes) -> Any:
     try:
         return load_json(raw)
     except JSONBodyError as error:
-        raise TransportError(error.status_code, str(error.detail), error.get_codes()) from None
+        raise TransportError(error.status_code, error.message, error.code) from None

@@ -5,7 +5,7 @@ answered in the API's error shape, never as text. A document refused before it r
 as graphene does.
 """
 
-from typing import Any
+from typing import Any, cast
 
 from cross_web import HTTPException
 from django.conf import settings
@@ -38,16 +38,14 @@ class GraphQLView(StrawberryView):
         except HTTPException as error:
             return TransportError(error.status_code, error.reason).response()
         except JSONBodyError as error:
-            return TransportError(
-                error.status_code, str(error.detail), error.get_codes()
-            ).response()
+            return TransportError(error.status_code, error.message, error.code).response()
 
     def decode_json(self, data: str | bytes) -> object:
         return load_json(data)
 
     def process_result(self, request: HttpRequest, result: Any) -> GraphQLHTTPResponse:
         response = super().process_result(request, result)
-        for error in response.get("errors") or []:
+        for error in cast(list[dict[str, Any]], response.get("errors") or []):
             error["message"] = hide_suggestions(error["message"])
         return response
 
@@ -58,6 +56,11 @@ class GraphQLView(StrawberryView):
     ) -> HttpResponseBase:
         # An error with no path was raised before execution (parsing, validation, limits).
         responses = response_data if isinstance(response_data, list) else [response_data]
-        if any("path" not in error for data in responses for error in data.get("errors") or []):
+        errors = [
+            error
+            for data in responses
+            for error in cast(list[dict[str, Any]], data.get("errors") or [])
+        ]
+        if any("path" not in error for error in errors):
             sub_response.status_code = status.HTTP_400_BAD_REQUEST
         return super().create_response(response_data, sub_response)
