@@ -35,6 +35,7 @@ from graphql import (
     FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLError,
+    GraphQLField,
     GraphQLInterfaceType,
     GraphQLList,
     GraphQLNamedType,
@@ -136,7 +137,10 @@ class _Analyser:
         return self.selection_set(operation.selection_set, root, None)
 
     def selection_set(
-        self, selection_set: SelectionSetNode, parent: GraphQLNamedType, page_size: int | None
+        self,
+        selection_set: SelectionSetNode,
+        parent: GraphQLNamedType | None,
+        page_size: int | None,
     ) -> Analysis:
         """``page_size`` is the ``limit`` of the paginated field this selection belongs to."""
         cost = depth = 0
@@ -146,7 +150,7 @@ class _Analyser:
             elif isinstance(selection, InlineFragmentNode):
                 condition = selection.type_condition
                 target = self.schema.get_type(condition.name.value) if condition else parent
-                part = self.selection_set(selection.selection_set, target or parent, page_size)
+                part = self.selection_set(selection.selection_set, target, page_size)
             elif isinstance(selection, FragmentSpreadNode):
                 part = self.spread(selection.name.value, page_size)
             else:
@@ -182,25 +186,34 @@ class _Analyser:
         self.memo[key] = result
         return result
 
-    def field(self, node: FieldNode, parent: GraphQLNamedType, page_size: int | None) -> Analysis:
+    def field(
+        self, node: FieldNode, parent: GraphQLNamedType | None, page_size: int | None
+    ) -> Analysis:
         name = node.name.value
-        introspection = name.startswith("__") or parent.name.startswith("__")
-        if name == "__typename":
+        if node.selection_set is None:
             return Analysis(cost=1, depth=0)
+        introspection = name.startswith("__") or (
+            parent is not None and parent.name.startswith("__")
+        )
+        definition: GraphQLField | None
         if name == "__schema":
             definition = SchemaMetaFieldDef
         elif name == "__type":
             definition = TypeMetaFieldDef
         elif isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
-            definition = parent.fields.get(name)  # type: ignore[assignment]
+            definition = parent.fields.get(name)
         else:
             definition = None
-        if definition is None or node.selection_set is None:
-            return Analysis(cost=1, depth=0)
-        target = _named_type(definition.type)
+        if definition is None:
+            # An unknown field, or a selection on a scalar: validation refuses it, but its
+            # nesting still counts, so a deep document is refused as too deep first.
+            inner = self.selection_set(node.selection_set, None, None)
+            return Analysis(cost=1 + inner.cost, depth=1 + inner.depth)
         child_page_size = self.limit(node) if "limit" in definition.args else None
-        inner = self.selection_set(node.selection_set, target, child_page_size)
-        per_list = 1 if introspection else (page_size or self.list_size)
+        inner = self.selection_set(
+            node.selection_set, _named_type(definition.type), child_page_size
+        )
+        per_list = 1 if introspection else (child_page_size or page_size or self.list_size)
         items = per_list ** _list_dimensions(definition.type)
         return Analysis(
             cost=1 + items * inner.cost,

@@ -64,7 +64,7 @@ class GraphQLView(GrapheneView):
                 return {"query": request.body.decode()}
             except UnicodeDecodeError:
                 raise TransportError(
-                    status.HTTP_400_BAD_REQUEST, "The body is not UTF-8."
+                    status.HTTP_400_BAD_REQUEST, "The request body is not UTF-8.", "parse_error"
                 ) from None
         return super().parse_body(request)
 

@@ -34,6 +34,13 @@ class GraphQLView(StrawberryView):
         # Read per request, so a settings change (or a test's override) needs no new schema.
         self.graphql_ide = "graphiql" if settings.GRAPHQL_IDE else None
         try:
+            # strawberry decodes the body as UTF-8 without catching the error (a 500).
+            request.body.decode()
+        except UnicodeDecodeError:
+            return TransportError(
+                status.HTTP_400_BAD_REQUEST, "The request body is not UTF-8.", "parse_error"
+            ).response()
+        try:
             return self.run(request=request)
         except HTTPException as error:
             return TransportError(error.status_code, error.reason).response()
