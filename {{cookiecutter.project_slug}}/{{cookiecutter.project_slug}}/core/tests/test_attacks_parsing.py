@@ -5,10 +5,16 @@ seconds or crashes the parser, not how fast a refusal is.
 """
 
 import json
+import os
+import socket
+import subprocess
+import sys
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 pytestmark = pytest.mark.django_db
@@ -120,6 +126,100 @@ def test_a_ten_megabyte_form_outside_the_api_gets_413_in_the_error_shape(setting
     )
 
     assert_error(response, 413, "request_too_large")
+
+
+LIVEZ = "GET /livez HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+
+
+@pytest.fixture(scope="module")
+def gunicorn() -> Iterator[tuple[str, int]]:
+    """gunicorn as the image starts it (gunicorn.conf.py in the project's root), on a free port."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=settings.BASE_DIR,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+            "DJANGO_ALLOWED_HOSTS": "localhost",
+        },
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    # The master listens at once; the worker imports Django first: wait for a real answer.
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            raw_request(("127.0.0.1", port), LIVEZ, timeout=60)
+            break
+        except OSError:
+            assert server.poll() is None, "gunicorn exited"
+            assert time.monotonic() < deadline, "gunicorn did not start"
+            time.sleep(0.2)
+    yield "127.0.0.1", port
+    server.terminate()
+    server.wait(timeout=30)
+
+
+def raw_request(
+    address: tuple[str, int], head: str, timeout: float = 10
+) -> tuple[int, str, dict[str, Any]]:
+    """Send ``head`` as it is; the status, Content-Type and JSON body of the answer."""
+    with socket.create_connection(address, timeout=timeout) as connection:
+        connection.sendall(head.encode("latin-1"))
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    headers, _, body = answer.partition(b"\r\n\r\n")
+    lines = headers.decode("latin-1").split("\r\n")
+    fields = dict(line.split(": ", 1) for line in lines[1:])
+    return int(lines[0].split()[1]), fields.get("Content-Type", ""), json.loads(body)
+
+
+@pytest.mark.parametrize(
+    ("head", "status", "code"),
+    [
+        ("GET /livez?" + "a" * 5000 + " HTTP/1.1\r\nHost: x\r\n\r\n", 414, "uri_too_long"),
+        (
+            "GET /livez HTTP/1.1\r\nHost: x\r\n" + "X-A: b\r\n" * 101 + "\r\n",
+            431,
+            "headers_too_large",
+        ),
+        (
+            "GET /livez HTTP/1.1\r\nHost: x\r\nX-A: " + "b" * 9000 + "\r\n\r\n",
+            431,
+            "headers_too_large",
+        ),
+        ("NOT A REQUEST\r\n\r\n", 400, "bad_request"),
+    ],
+    ids=["request-line", "header-count", "header-size", "garbage"],
+)
+def test_gunicorn_refuses_what_it_cannot_read_in_the_error_shape(gunicorn, head, status, code):
+    answer_status, content_type, body = raw_request(gunicorn, head)
+
+    assert answer_status == status
+    assert content_type == "application/json"
+    assert body["error"]["status"] == status
+    assert body["error"]["code"] == code
+
+
+def test_gunicorn_serves_a_request_line_just_within_its_limit(gunicorn):
+    path = "/livez?" + "a" * 4000
+    head = f"GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+
+    status, _, body = raw_request(gunicorn, head)
+
+    assert status == 200
+    assert body == {"status": "ok"}
 {%- if cookiecutter.graphql != "none" %}
 
 
