@@ -10,6 +10,10 @@ from typing import Any
 
 import pytest
 from django.test import override_settings
+from graphql import parse
+
+from {{ cookiecutter.project_slug }}.core.graphql.cost import analyse
+from {{ cookiecutter.project_slug }}.core.graphql.schema_{{ cookiecutter.graphql }} import schema
 
 from .graphql_client import error_codes, messages, post
 
@@ -100,6 +104,26 @@ def test_depth_is_counted_through_fragments(api_client, settings):
 
     assert within.status_code == 200
     assert error_codes(body) == ["too_deep"]
+
+
+@pytest.mark.parametrize(
+    ("document", "cost"),
+    [
+        ("{ me { id email } }", 3),
+        ("{ users(limit: 100) { results { id email } } }", 202),
+        ("{ users { totalCount results { id } } }", 23),
+        (fan_out(14), 2**14),
+    ],
+    ids=["me", "full-page", "default-page", "fan-out"],
+)
+def test_the_documented_costs(document, cost):
+{%- if cookiecutter.graphql == "strawberry" %}
+    graphql_schema = schema._schema
+{%- else %}
+    graphql_schema = schema.graphql_schema
+{%- endif %}
+
+    assert analyse(graphql_schema, parse(document)).cost == cost
 
 
 def test_a_page_costs_its_limit_times_its_fields(staff_client, settings):
