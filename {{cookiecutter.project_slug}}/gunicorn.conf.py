@@ -1,9 +1,8 @@
-"""gunicorn's settings, read by `gunicorn` started in this folder (the image's command does).
+"""gunicorn's settings, read by `gunicorn` started in this folder.
 
 The limits on what gunicorn reads before Django sees a request are set here, explicitly, and its
 refusals answer in the API's JSON error shape instead of gunicorn's HTML page. Options given on
-the command line or in GUNICORN_CMD_ARGS (the Dockerfile sets the bind address, threads and
-timeouts there) win over this file.
+the command line or in GUNICORN_CMD_ARGS (the bind address, threads, timeouts) win over this file.
 """
 
 import json
