@@ -112,7 +112,7 @@ def test_depth_is_counted_through_fragments(api_client, settings):
         ("{ me { id email } }", 3),
         ("{ users(limit: 100) { results { id email } } }", 202),
         ("{ users { totalCount results { id } } }", 23),
-        (fan_out(14), 2**14),
+        (fan_out(15), 2**15),
     ],
     ids=["me", "full-page", "default-page", "fan-out"],
 )
