@@ -245,7 +245,7 @@ SECURE_CSP = CSP_DIRECTIVES
 
 # Request bodies over this size are refused with 413 before they are parsed.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
-# JSON bodies (REST and GraphQL) nested deeper or holding more values than this answer 400
+# JSON bodies nested deeper or holding more values than this answer 400
 # (core/parsers.py): Python's json module recurses per level and crashes on a 20 KB body otherwise.
 JSON_MAX_DEPTH = env.int("DJANGO_JSON_MAX_DEPTH", default=32)
 JSON_MAX_ITEMS = env.int("DJANGO_JSON_MAX_ITEMS", default=10_000)

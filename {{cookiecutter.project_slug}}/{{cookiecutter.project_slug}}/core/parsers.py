@@ -1,11 +1,11 @@
 """JSON bodies read with bounds: nesting depth and item count, so no body can crash or stall a parser.
 
 Python's json module recurses once per nesting level: a 20 KB body of ``[`` raises RecursionError
-(a 500) and a shallower one still reaches code that recurses again (serializers, GraphQL variable
-coercion). ``load_json`` parses, then walks the result without recursion and refuses it if it is
+(a 500) and a shallower one still reaches code that recurses again (serializers, error
+formatting). ``load_json`` parses, then walks the result without recursion and refuses it if it is
 deeper than ``JSON_MAX_DEPTH`` or holds more than ``JSON_MAX_ITEMS`` values. The size is bounded
 before any of this by ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (413). Every JSON body the project reads goes
-through here: REST (``BoundedJSONParser``) and GraphQL (both views).
+through here: REST's parser (``BoundedJSONParser``) and any view that reads JSON itself (``load_json``).
 """
 
 import json
