@@ -113,9 +113,15 @@ class _Analyser:
     """Cost and depth of a document's operations, each fragment computed once per page size."""
 
     def __init__(
-        self, schema: GraphQLSchema, document: DocumentNode, variables: Mapping[str, Any]
+        self,
+        schema: GraphQLSchema,
+        document: DocumentNode,
+        variables: Mapping[str, Any],
+        max_depth: int,
     ) -> None:
         self.schema = schema
+        self.max_depth = max_depth
+        self.level = 0
         self.variables = variables
         self.fragments = {
             definition.name.value: definition
@@ -204,21 +210,43 @@ class _Analyser:
             definition = parent.fields.get(name)
         else:
             definition = None
+        target = None if definition is None else _named_type(definition.type)
+        child_page_size = (
+            self.limit(node) if definition is not None and "limit" in definition.args else None
+        )
+        inner = self.nested(node.selection_set, target, child_page_size, counts=not introspection)
         if definition is None:
             # An unknown field, or a selection on a scalar: validation refuses it, but its
             # nesting still counts, so a deep document is refused as too deep first.
-            inner = self.selection_set(node.selection_set, None, None)
             return Analysis(cost=1 + inner.cost, depth=1 + inner.depth)
-        child_page_size = self.limit(node) if "limit" in definition.args else None
-        inner = self.selection_set(
-            node.selection_set, _named_type(definition.type), child_page_size
-        )
         per_list = 1 if introspection else (child_page_size or page_size or self.list_size)
         items = per_list ** _list_dimensions(definition.type)
         return Analysis(
             cost=1 + items * inner.cost,
             depth=inner.depth if introspection else 1 + inner.depth,
         )
+
+    def nested(
+        self,
+        selection_set: SelectionSetNode,
+        parent: GraphQLNamedType | None,
+        page_size: int | None,
+        *,
+        counts: bool,
+    ) -> Analysis:
+        """A field's selection, one level deeper: refused as soon as a path passes the depth limit.
+
+        Stopping there keeps this walk's recursion bounded by the limit, however the fragments nest.
+        """
+        self.level += counts
+        try:
+            if self.level > self.max_depth:
+                raise DocumentRefusedError(
+                    f"The operation is deeper than the maximum depth, {self.max_depth}.", "too_deep"
+                )
+            return self.selection_set(selection_set, parent, page_size)
+        finally:
+            self.level -= counts
 
     def limit(self, node: FieldNode) -> int:
         """The page size a paginated field will return, as ``paginate`` clamps it."""
@@ -243,21 +271,31 @@ def analyse(
     schema: GraphQLSchema,
     document: DocumentNode,
     variables: Mapping[str, Any] | None = None,
+    *,
+    max_depth: int = MAX_NESTING,
 ) -> Analysis:
-    """The most expensive operation's cost and the deepest one's depth, or DocumentRefusedError."""
+    """The most expensive operation's cost and the deepest one's depth, or DocumentRefusedError.
+
+    A path deeper than ``max_depth`` fields is refused as soon as it is found.
+    """
     if _nesting(document) > MAX_NESTING:
         raise DocumentRefusedError(
             f"Selections are nested more than {MAX_NESTING} levels.", "too_deep"
         )
-    analyser = _Analyser(schema, document, variables if isinstance(variables, Mapping) else {})
-    results = [
-        analyser.operation(definition)
-        for definition in document.definitions
-        if isinstance(definition, OperationDefinitionNode)
-    ]
-    # Fragments no operation spreads are checked too: graphql-core's own rules walk them.
-    for name in analyser.fragments:
-        analyser.spread(name, None)
+    given = variables if isinstance(variables, Mapping) else {}
+    analyser = _Analyser(schema, document, given, max_depth)
+    try:
+        results = [
+            analyser.operation(definition)
+            for definition in document.definitions
+            if isinstance(definition, OperationDefinitionNode)
+        ]
+        # Fragments no operation spreads are checked too: graphql-core's own rules walk them.
+        for name in analyser.fragments:
+            analyser.spread(name, None)
+    except RecursionError:
+        # Not reachable within the nesting and depth bounds; a refusal, never a crash, if it is.
+        raise DocumentRefusedError("The document is nested too deeply.", "too_deep") from None
     return Analysis(
         cost=max((result.cost for result in results), default=0),
         depth=max((result.depth for result in results), default=0),
@@ -270,7 +308,7 @@ def check_document(
     variables: Mapping[str, Any] | None = None,
 ) -> None:
     """Refuse the document if it is cyclic, too deep or too costly, per the settings now."""
-    result = analyse(schema, document, variables)
+    result = analyse(schema, document, variables, max_depth=settings.GRAPHQL_MAX_DEPTH)
     if result.depth > settings.GRAPHQL_MAX_DEPTH:
         raise DocumentRefusedError(
             f"The operation is {result.depth} levels deep; the maximum depth is "

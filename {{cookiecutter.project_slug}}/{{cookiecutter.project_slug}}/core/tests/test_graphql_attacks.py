@@ -94,6 +94,20 @@ def test_a_document_nested_past_what_the_parser_allows_is_refused_with_400(api_c
     assert seconds < 1
 
 
+def test_a_chain_of_fragments_each_nested_deep_is_refused_as_too_deep(api_client):
+    # Ten fragments, each 60 levels deep and spreading the next: 600 levels once expanded.
+    fragments = [
+        f"fragment F{index} on Query " + "{ " + "a { " * 60 + f"...F{index + 1}" + " }" * 61
+        for index in range(10)
+    ]
+    fragments.append("fragment F10 on Query { __typename }")
+
+    body, seconds = refused(api_client, "query { ...F0 } " + " ".join(fragments))
+
+    assert error_codes(body) == ["too_deep"]
+    assert seconds < 1
+
+
 def test_depth_is_counted_through_fragments(api_client, settings):
     settings.GRAPHQL_MAX_DEPTH = 2
     query = "query { me { ...A } } fragment A on User { id } "
