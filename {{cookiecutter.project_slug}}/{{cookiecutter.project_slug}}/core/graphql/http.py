@@ -36,7 +36,10 @@ class TransportError(Exception):
 
     def response(self) -> JsonResponse:
         body = error_body(status_code=self.status_code, code=self.code, message=self.message)
-        return JsonResponse(body, status=self.status_code)
+        response = JsonResponse(body, status=self.status_code)
+        if self.status_code == status.HTTP_405_METHOD_NOT_ALLOWED:
+            response["Allow"] = "GET, POST"
+        return response
 
 
 def _instances(setting: Any) -> list[Any]:

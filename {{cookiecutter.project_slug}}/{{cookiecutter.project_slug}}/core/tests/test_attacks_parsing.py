@@ -269,4 +269,5 @@ def test_graphql_refuses_other_methods_in_the_error_shape():
     response = Client().put(GRAPHQL, "{}", content_type="application/json")
 
     assert_error(response, 405, "method_not_allowed")
+    assert response["Allow"] == "GET, POST"
 {%- endif %}
