@@ -90,7 +90,7 @@ def test_every_answer_forbids_sniffing_framing_and_leaking_the_referrer(client, 
 def test_every_answer_refuses_the_camera_microphone_location_and_payment(client, url):
     policy = client.get(url)["Permissions-Policy"]
 
-    for feature in ("camera", "microphone", "geolocation", "payment"):
+    for feature in ("camera", "microphone", "geolocation", "payment", "accelerometer", "gyroscope"):
         assert f"{feature}=()" in policy
 
 
