@@ -133,6 +133,7 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
             "{slug}/core/management/commands/export_graphql_schema.py",
             "{slug}/core/tests/graphql_client.py",
             "{slug}/core/tests/test_graphql.py",
+            "{slug}/core/tests/test_graphql_attacks.py",
             "{slug}/users/tests/test_graphql.py",
             "{slug}/shop/tests/test_graphql.py",
             "{slug}/cms/tests/test_graphql.py",

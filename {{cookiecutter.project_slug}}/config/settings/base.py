@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "{{ cookiecutter.project_slug }}.core.metrics.PrometheusMiddleware",
 {%- endif %}
     "django.middleware.security.SecurityMiddleware",
+    "{{ cookiecutter.project_slug }}.core.permissions_policy.PermissionsPolicyMiddleware",
 {%- if cookiecutter.django_version == "5.2" %}
     "csp.middleware.CSPMiddleware",
 {%- else %}
@@ -207,6 +208,20 @@ DEFAULT_FROM_EMAIL = env(
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Browser features no page of this API uses, refused for it and anything it could embed.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 SESSION_COOKIE_HTTPONLY = True
 
 # Content-Security-Policy: every script, style and font comes from this origin (the API docs'
@@ -240,6 +255,10 @@ ADMIN_LOGIN_RATES = {
 
 # Request bodies over this size are refused with 413 before they are parsed.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
+# JSON bodies nested deeper or holding more values than this answer 400
+# (core/parsers.py): Python's json module recurses per level and crashes on a 20 KB body otherwise.
+JSON_MAX_DEPTH = env.int("DJANGO_JSON_MAX_DEPTH", default=32)
+JSON_MAX_ITEMS = env.int("DJANGO_JSON_MAX_ITEMS", default=10_000)
 
 # CORS: only the API answers cross-origin requests, and only to listed origins.
 CORS_URLS_REGEX = r"^/api/.*$"
@@ -256,6 +275,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # JSON within JSON_MAX_DEPTH and JSON_MAX_ITEMS; forms as Django reads them.
+    "DEFAULT_PARSER_CLASSES": [
+        "{{ cookiecutter.project_slug }}.core.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "{{ cookiecutter.project_slug }}.core.pagination.PageNumberPagination",
     "PAGE_SIZE": env.int("DJANGO_API_PAGE_SIZE", default=20),
     "DEFAULT_FILTER_BACKENDS": [
@@ -324,12 +349,16 @@ SPECTACULAR_SETTINGS = {
 }
 {%- if cookiecutter.graphql != "none" %}
 
-# GraphQL at /graphql/ ({{ cookiecutter.graphql }}). The limits are read when the schema is built and refuse
-# a document before it runs. Introspection and the GraphiQL IDE are off unless local.py turns them on.
+# GraphQL at /graphql/ ({{ cookiecutter.graphql }}). The limits are read per request and refuse a document
+# before it runs. Introspection and the GraphiQL IDE are off unless local.py turns them on.
 GRAPHQL_SCHEMA = "{{ cookiecutter.project_slug }}.core.graphql.schema_{{ cookiecutter.graphql }}.schema"
 GRAPHQL_MAX_DEPTH = env.int("DJANGO_GRAPHQL_MAX_DEPTH", default=8)
 GRAPHQL_MAX_ALIASES = env.int("DJANGO_GRAPHQL_MAX_ALIASES", default=15)
 GRAPHQL_MAX_TOKENS = env.int("DJANGO_GRAPHQL_MAX_TOKENS", default=2000)
+# Fields an operation may resolve, counted after fragment expansion with lists at their page
+# sizes (core/graphql/cost.py); and the seconds it may run before its remaining fields fail.
+GRAPHQL_MAX_COST = env.int("DJANGO_GRAPHQL_MAX_COST", default=25_000)
+GRAPHQL_TIMEOUT_SECONDS = env.float("DJANGO_GRAPHQL_TIMEOUT_SECONDS", default=5.0)
 GRAPHQL_INTROSPECTION = False
 GRAPHQL_IDE = False
 {%- endif %}

@@ -1,5 +1,6 @@
 """Health probes and the JSON answers for errors raised outside DRF views."""
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -34,6 +35,13 @@ def _error(status_code: int, code: str, message: str) -> JsonResponse:
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> JsonResponse:
+    if isinstance(exception, RequestDataTooBig):
+        # Django files it under 400 (a SuspiciousOperation); HTTP has a status for it.
+        return _error(
+            status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+            "request_too_large",
+            "The request body is too large.",
+        )
     return _error(status.HTTP_400_BAD_REQUEST, "bad_request", "The request is malformed.")
 
 

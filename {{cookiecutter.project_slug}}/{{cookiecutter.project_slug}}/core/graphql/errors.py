@@ -6,6 +6,7 @@ rule is written once. Whatever refuses the input (a serializer, ``full_clean`` i
 as the GraphQL argument is (camelCase) and ``__all__`` for errors that belong to no field.
 """
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,8 @@ from rest_framework.settings import api_settings
 from {{ cookiecutter.project_slug }}.core.exceptions import ApplicationError
 
 MASKED_MESSAGE = "Unexpected error."
+# graphql-core ends some messages with the names it knows: "... Did you mean 'email'?"
+SUGGESTION = re.compile(r" ?Did you mean [^?]*\?")
 
 
 class NotAuthenticatedError(GraphQLError):
@@ -116,3 +119,8 @@ def should_mask(error: GraphQLError) -> bool:
     """
     original = error.original_error
     return not settings.DEBUG and original is not None and not isinstance(original, GraphQLError)
+
+
+def hide_suggestions(message: str) -> str:
+    """Drop "Did you mean ...?" while introspection is off: it would name fields one guess at a time."""
+    return message if settings.GRAPHQL_INTROSPECTION else SUGGESTION.sub("", message)

@@ -2,13 +2,44 @@
 
 from typing import Any, cast
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, JsonResponse
-from rest_framework import exceptions
+from rest_framework import exceptions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from {{ cookiecutter.project_slug }}.core.exceptions import api_exception_handler
+from {{ cookiecutter.project_slug }}.core.exceptions import (
+    RequestTooLarge,
+    api_exception_handler,
+    error_body,
+)
+
+# The code of a transport error (the request is not a GraphQL request the endpoint can read).
+TRANSPORT_CODES = {
+    status.HTTP_400_BAD_REQUEST: "bad_request",
+    status.HTTP_404_NOT_FOUND: "not_found",
+    status.HTTP_405_METHOD_NOT_ALLOWED: "method_not_allowed",
+    status.HTTP_413_REQUEST_ENTITY_TOO_LARGE: "request_too_large",
+    status.HTTP_415_UNSUPPORTED_MEDIA_TYPE: "unsupported_media_type",
+}
+
+
+class TransportError(Exception):
+    """The request cannot be read as GraphQL: answered in the API's error shape, not GraphQL's."""
+
+    def __init__(self, status_code: int, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.message = message
+        self.code = code or TRANSPORT_CODES.get(status_code, "bad_request")
+
+    def response(self) -> JsonResponse:
+        body = error_body(status_code=self.status_code, code=self.code, message=self.message)
+        response = JsonResponse(body, status=self.status_code)
+        if self.status_code == status.HTTP_405_METHOD_NOT_ALLOWED:
+            response["Allow"] = "GET, POST"
+        return response
 
 
 def _instances(setting: Any) -> list[Any]:
@@ -32,7 +63,10 @@ def authenticate_and_throttle(request: HttpRequest) -> JsonResponse | None:
     exactly as in DRF, and both endpoints draw on one request budget per client.
     """
     # DRF's CSRF check parses the body; reading it here first keeps a copy the GraphQL view reads.
-    request.body  # noqa: B018
+    try:
+        request.body  # noqa: B018
+    except RequestDataTooBig:
+        return _refusal(RequestTooLarge())
     drf_request = Request(
         request,
         parsers=_instances(api_settings.DEFAULT_PARSER_CLASSES),

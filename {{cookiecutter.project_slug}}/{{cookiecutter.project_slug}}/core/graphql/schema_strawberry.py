@@ -1,5 +1,8 @@
 """The strawberry schema: every app's queries and mutations, behind the limits that refuse abuse.
 
+Tokens and aliases are strawberry's own limiters; depth, cost and fragment cycles are counted by
+cost.py, once per fragment, before graphql-core's validation walks the document.
+
 The limits are read from settings per request, so tests and operators can change them without
 rebuilding the schema.
 """
@@ -14,8 +17,9 @@ from strawberry.extensions import (
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
-    QueryDepthLimiter,
+    SchemaExtension,
 )
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 {%- if cookiecutter.example_app != "none" %}
 from strawberry.tools import merge_types
 {%- endif %}
@@ -27,6 +31,7 @@ from {{ cookiecutter.project_slug }}.cms.graphql import schema_strawberry as cms
 {% endif -%}
 from {{ cookiecutter.project_slug }}.users.graphql import schema_strawberry as users
 
+from .cost import DeadlineMixin, DocumentRefusedError, check_document
 from .errors import MASKED_MESSAGE, should_mask
 
 
@@ -41,6 +46,24 @@ class IntrospectionUnlessAllowed(AddValidationRules):
             yield
         else:
             yield from super().on_operation()
+
+
+class DepthAndCostLimiter(SchemaExtension):
+    """Refuse cyclic, too deep or too costly documents before graphql-core validates them (cost.py)."""
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.graphql_document is not None:
+            try:
+                check_document(context.schema._schema, context.graphql_document, context.variables)
+            except DocumentRefusedError as error:
+                # Errors set before validation make strawberry skip it and answer with them.
+                context.pre_execution_errors = [error]
+        yield
+
+
+class DeadlineExecutionContext(DeadlineMixin, StrawberryGraphQLCoreExecutionContext):
+    """Fields not started once GRAPHQL_TIMEOUT_SECONDS have passed fail at once."""
 
 
 {% if cookiecutter.example_app == "ecommerce" -%}
@@ -59,10 +82,11 @@ schema = strawberry.Schema(
     mutation=Mutation,
     # Factories, so every request gets fresh extension instances.
     extensions=[
-        lambda: QueryDepthLimiter(max_depth=settings.GRAPHQL_MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=settings.GRAPHQL_MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=settings.GRAPHQL_MAX_TOKENS),
         IntrospectionUnlessAllowed,
+        DepthAndCostLimiter,
         lambda: MaskErrors(should_mask_error=should_mask, error_message=MASKED_MESSAGE),
     ],
+    execution_context_class=DeadlineExecutionContext,
 )

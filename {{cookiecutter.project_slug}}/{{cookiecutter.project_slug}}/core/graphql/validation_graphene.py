@@ -1,14 +1,20 @@
-"""Validation rules that refuse abusive documents before they run: depth, aliases, introspection.
+"""Validation rules that refuse abusive documents before they run: aliases, introspection.
 
 graphene-django replaces graphql-core's standard rules with the ones it is given, so the
-standard rules come first. Token counts are limited while parsing (see view_graphene.py).
+standard rules come first. Token counts are limited while parsing, and depth, cost and fragment
+cycles are checked by cost.py before these rules run (see view_graphene.py): graphene's own depth
+rule recursed forever on a fragment that spreads itself.
 """
 
 from django.conf import settings
-from graphene.validation import depth_limit_validator
 from graphql import GraphQLError, specified_rules
 from graphql.language import FieldNode
-from graphql.validation import NoSchemaIntrospectionCustomRule, ValidationContext, ValidationRule
+from graphql.validation import (
+    ASTValidationRule,
+    NoSchemaIntrospectionCustomRule,
+    ValidationContext,
+    ValidationRule,
+)
 
 
 def max_aliases_rule(limit: int) -> type[ValidationRule]:
@@ -31,11 +37,10 @@ def max_aliases_rule(limit: int) -> type[ValidationRule]:
     return MaxAliasesRule
 
 
-def validation_rules() -> tuple[type[ValidationRule], ...]:
+def validation_rules() -> tuple[type[ASTValidationRule], ...]:
     """graphql-core's rules plus the limits, as the settings say now."""
-    rules = [
+    rules: list[type[ASTValidationRule]] = [
         *specified_rules,
-        depth_limit_validator(max_depth=settings.GRAPHQL_MAX_DEPTH),
         max_aliases_rule(settings.GRAPHQL_MAX_ALIASES),
     ]
     if not settings.GRAPHQL_INTROSPECTION:

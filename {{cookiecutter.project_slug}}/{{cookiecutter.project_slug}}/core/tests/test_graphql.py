@@ -24,6 +24,7 @@ pytestmark = pytest.mark.django_db
 ME_FIELD = "me { id }"
 ME = "{ " + ME_FIELD + " }"
 INTROSPECTION = "{ __schema { queryType { name } } }"
+MISSPELT = "{ mee { id } }"
 {%- if cookiecutter.api_auth == "session" %}
 CSRF_TOKEN = "k" * 32  # what the browser echoes from the csrftoken cookie
 {%- endif %}
@@ -90,7 +91,7 @@ def test_graphiql_is_served_only_when_the_settings_allow_it(api_client):
     assert b"graphiql" in shown.content.lower()
 
 
-def test_production_settings_refuse_introspection_and_do_not_serve_graphiql():
+def test_production_settings_refuse_introspection_suggestions_and_graphiql():
     script = (
         # An in-memory database: the database cache (cache=none) needs its table made first.
         "import json;from django.core.management import call_command;"
@@ -98,8 +99,10 @@ def test_production_settings_refuse_introspection_and_do_not_serve_graphiql():
         f"i=c.post('{URL}',dict(query='{INTROSPECTION}'),content_type='application/json',"
         "secure=True,HTTP_HOST='api.example.com');"
         f"g=c.get('{URL}',HTTP_ACCEPT='text/html',secure=True,HTTP_HOST='api.example.com');"
+        f"s=c.post('{URL}',dict(query='{MISSPELT}'),content_type='application/json',"
+        "secure=True,HTTP_HOST='api.example.com');"
         "print(json.dumps({'introspection':i.json(),'ide':g.status_code,"
-        "'ide_body':g.content.decode()}))"
+        "'ide_body':g.content.decode(),'suggestion':s.json()}))"
     )
     result = manage("shell", "-c", script, **PRODUCTION)
 
@@ -108,6 +111,8 @@ def test_production_settings_refuse_introspection_and_do_not_serve_graphiql():
     assert "introspection" in messages(answer["introspection"]).lower()
     assert answer["ide"] in (400, 404)
     assert "graphiql" not in answer["ide_body"].lower()
+    assert "Cannot query field 'mee'" in messages(answer["suggestion"])
+    assert "Did you mean" not in messages(answer["suggestion"])
 
 
 def test_unexpected_errors_are_masked_unless_debug_is_on(staff_client, monkeypatch):

@@ -86,6 +86,14 @@ def test_every_answer_forbids_sniffing_framing_and_leaking_the_referrer(client, 
     assert response["Referrer-Policy"] == "same-origin"
 
 
+@pytest.mark.parametrize("url", ["/livez", "/api/schema/", "/no-such-page/"])
+def test_every_answer_refuses_the_camera_microphone_location_and_payment(client, url):
+    policy = client.get(url)["Permissions-Policy"]
+
+    for feature in ("camera", "microphone", "geolocation", "payment", "accelerometer", "gyroscope"):
+        assert f"{feature}=()" in policy
+
+
 def test_production_sends_hsts_and_redirects_plain_http():
     script = (
         "import json; from django.test import Client; c = Client();"
@@ -103,5 +111,6 @@ def test_production_sends_hsts_and_redirects_plain_http():
     assert "includeSubDomains" in hsts
     assert "preload" in hsts
     assert "Content-Security-Policy" in headers
+    assert "camera=()" in headers["Permissions-Policy"]
     assert plain_status == status.HTTP_301_MOVED_PERMANENTLY
     assert location == "https://api.example.com/api/schema/"

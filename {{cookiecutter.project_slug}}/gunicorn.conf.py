@@ -1,0 +1,53 @@
+"""gunicorn's settings, read by `gunicorn` started in this folder.
+
+The limits on what gunicorn reads before Django sees a request are set here, explicitly, and its
+refusals answer in the API's JSON error shape instead of gunicorn's HTML page. Options given on
+the command line or in GUNICORN_CMD_ARGS (the bind address, threads, timeouts) win over this file.
+"""
+
+import json
+import socket
+
+from gunicorn import util
+
+# The request line (method, path with query string, version): longer answers 414.
+limit_request_line = 4094
+# Headers per request, and bytes per header line: more answers 431.
+limit_request_fields = 100
+limit_request_field_size = 8190
+
+ERROR_CODES = {
+    400: "bad_request",
+    403: "permission_denied",
+    414: "uri_too_long",
+    417: "expectation_failed",
+    431: "headers_too_large",
+    500: "server_error",
+    501: "not_implemented",
+}
+
+
+def write_json_error(sock: socket.socket, status_int: int, reason: str, mesg: str) -> None:
+    """gunicorn's ``util.write_error``, with the body every other error of the API has."""
+    body = json.dumps(
+        {
+            "error": {
+                "status": status_int,
+                "code": ERROR_CODES.get(status_int, "bad_request"),
+                "message": f"{reason}.",
+                "fields": {},
+            }
+        }
+    ).encode()
+    head = (
+        f"HTTP/1.1 {status_int} {reason}\r\n"
+        "Connection: close\r\n"
+        "Content-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    )
+    util.write_nonblock(sock, head.encode("latin-1") + body)
+
+
+# Workers look the function up on the module each time they refuse a request; they are forked
+# after this file is read, so every one of them answers in JSON.
+util.write_error = write_json_error
