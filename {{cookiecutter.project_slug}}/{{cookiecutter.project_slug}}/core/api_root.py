@@ -74,4 +74,3 @@ class ApiRootView(APIView):
                 "docs": {label: reverse(name, request=request) for label, name in DOCS.items()},
             }
         )
-

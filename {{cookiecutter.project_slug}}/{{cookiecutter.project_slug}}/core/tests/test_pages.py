@@ -74,7 +74,7 @@ def test_a_browser_gets_the_browsable_api_root_with_a_log_in_link(client):
     assert response["Content-Type"].startswith("text/html")
     page = response.content.decode()
     assert "API root" in page
-    assert f'href="/api/v1/auth/browser/login/?next={API_ROOT}"' in page
+    assert f"href='/api/v1/auth/browser/login/?next={API_ROOT}'>Log in</a>" in page
 
 
 def test_the_browsable_api_log_in_form_signs_a_staff_member_in_with_csrf(staff_user):
