@@ -2,7 +2,9 @@
 
 import pytest
 from django.contrib import admin
+from django.test import Client
 from django.urls import reverse
+from django.utils.crypto import get_random_string
 from rest_framework import status
 
 from ..api_root import DOCS, ENDPOINTS
@@ -78,10 +80,9 @@ def test_a_browser_gets_the_browsable_api_root_with_a_log_in_link(client):
 
 
 def test_the_browsable_api_log_in_form_signs_a_staff_member_in_with_csrf(staff_user):
-    from django.test import Client
-
     browser = Client(enforce_csrf_checks=True)
-    staff_user.set_password("a long and unguessable passphrase")
+    passphrase = get_random_string(24)
+    staff_user.set_password(passphrase)
     staff_user.save()
     login_url = reverse("rest_framework:login")
 
@@ -92,7 +93,7 @@ def test_the_browsable_api_log_in_form_signs_a_staff_member_in_with_csrf(staff_u
         f"{login_url}?next=/api/v1/users/",
         {
             "username": staff_user.email,
-            "password": "a long and unguessable passphrase",
+            "password": passphrase,
             "csrfmiddlewaretoken": token,
             "next": "/api/v1/users/",
         },
@@ -107,11 +108,10 @@ def test_the_browsable_api_log_in_form_signs_a_staff_member_in_with_csrf(staff_u
 
 
 def test_a_log_in_form_posted_without_the_csrf_token_is_refused(staff_user):
-    from django.test import Client
-
     browser = Client(enforce_csrf_checks=True)
     response = browser.post(
-        reverse("rest_framework:login"), {"username": staff_user.email, "password": "x"}
+        reverse("rest_framework:login"),
+        {"username": staff_user.email, "password": get_random_string(24)},
     )
 
     assert response.status_code == status.HTTP_403_FORBIDDEN
