@@ -29,8 +29,8 @@ urlpatterns = [
     # "/" (and the admin's "View site") lands on the API root.
     path("", RedirectView.as_view(pattern_name="api-root"), name="home"),
     path("api/v1/", ApiRootView.as_view(), name="api-root"),
-    # Log in / Log out links of the browsable API (session), to try staff-only pages in a browser.
-    path("api/v1/auth/browser/", include("rest_framework.urls")),
+    # Log in / Log out links of the browsable API (session, sign-in throttles), for staff-only pages.
+    path("api/v1/auth/browser/", include("{{ cookiecutter.project_slug }}.users.api.browser_login")),
     path("api/v1/auth/", include("{{ cookiecutter.project_slug }}.users.api.auth_urls")),
     path("api/v1/users/", include("{{ cookiecutter.project_slug }}.users.api.urls")),
 {%- if cookiecutter.example_app == "ecommerce" %}

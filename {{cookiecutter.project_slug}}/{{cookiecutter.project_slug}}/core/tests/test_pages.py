@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils.crypto import get_random_string
 from rest_framework import status
 
+from {{ cookiecutter.project_slug }}.users.api.browser_login import BrowserSignInAccountThrottle
+
 from ..api_root import DOCS, ENDPOINTS
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +128,21 @@ def test_the_admin_is_titled_with_the_project_name(client, staff_user):
     assert "<title>Site administration | {{ cookiecutter.project_name }} admin</title>" in page
     assert "{{ cookiecutter.project_name }} administration</a>" in page
     assert "Django administration" not in page
+
+
+def test_the_browsable_log_in_form_is_under_the_sign_in_limit(monkeypatch):
+    # The same per-account limit as the API's sign-in: the form is no way around it.
+    rates = {**BrowserSignInAccountThrottle.THROTTLE_RATES, "sign_in_account": "2/hour"}
+    monkeypatch.setattr(BrowserSignInAccountThrottle, "THROTTLE_RATES", rates)
+    browser = Client()
+    attempt = {"username": "victim@example.com", "password": get_random_string(24)}
+
+    answers = [browser.post(reverse("rest_framework:login"), attempt) for _ in range(3)]
+
+    assert [answer.status_code for answer in answers] == [
+        status.HTTP_200_OK,
+        status.HTTP_200_OK,
+        status.HTTP_429_TOO_MANY_REQUESTS,
+    ]
+    assert answers[2].json()["error"]["code"] == "throttled"
+    assert int(answers[2]["Retry-After"]) > 0
