@@ -146,3 +146,16 @@ def test_the_browsable_log_in_form_is_under_the_sign_in_limit(monkeypatch):
     ]
     assert answers[2].json()["error"]["code"] == "throttled"
     assert int(answers[2]["Retry-After"]) > 0
+
+
+def test_the_browsable_log_out_ends_the_session(client, staff_user):
+    client.force_login(staff_user)
+
+    response = client.post(reverse("rest_framework:logout"))
+
+    assert response.status_code == status.HTTP_200_OK
+    # Anonymous again: 401 where a token scheme can be offered (jwt, token), else 403.
+    assert client.get("/api/v1/users/").status_code in {
+        status.HTTP_401_UNAUTHORIZED,
+        status.HTTP_403_FORBIDDEN,
+    }
