@@ -225,7 +225,16 @@ def init_git(project: Path, answers: dict[str, str]) -> None:
 UV_INSTALL = "No uv? pip install uv (or: curl -LsSf https://astral.sh/uv/install.sh | sh)"
 
 
-def print_next_steps(answers: dict[str, str]) -> None:
+def admin_path(project: Path) -> str:
+    """The admin's path as written in .env (DJANGO_ADMIN_URL), e.g. 'admin-k3j.../'."""
+    for line in (project / ".env").read_text().splitlines():
+        key, _, value = line.partition("=")
+        if key.strip() == "DJANGO_ADMIN_URL":
+            return value.strip()
+    raise LookupError(".env has no DJANGO_ADMIN_URL line")
+
+
+def print_next_steps(answers: dict[str, str], admin: str) -> None:
     slug = answers["project_slug"]
     uv_missing = f"uv is not on your PATH. {UV_INSTALL}\n" if shutil.which("uv") is None else ""
     print(
@@ -235,6 +244,9 @@ def print_next_steps(answers: dict[str, str]) -> None:
         "  uv sync                     # create .venv from pyproject.toml (writes uv.lock: commit it)\n"
         "  uv run pytest               # the test suite, on SQLite with no services\n"
         "  uv run python manage.py migrate && uv run python manage.py runserver\n"
+        "Then open http://127.0.0.1:8000/ (the API root) and the admin at\n"
+        f"  http://127.0.0.1:8000/{admin}\n"
+        "The admin's path is random (DJANGO_ADMIN_URL in .env): set your own secret one in production.\n"
         "Secrets are in .env (mode 600, git-ignored). README.md says how to run on PostgreSQL."
     )
 
@@ -245,7 +257,7 @@ def main(answers: dict[str, str]) -> int:
     install_license(project, answers)
     write_env(project)
     init_git(project, answers)
-    print_next_steps(answers)
+    print_next_steps(answers, admin_path(project))
     return 0
 
 

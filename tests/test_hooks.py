@@ -455,7 +455,21 @@ def test_main_runs_every_step_on_a_rendered_folder(
     assert not [path for path in post.paths_to_prune(answers) if (tmp_path / path).exists()]
     assert (tmp_path / "LICENSE").read_text() == "MIT\n"
     assert (tmp_path / ".env").exists()
-    assert "cd my_shop" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "cd my_shop" in out
+    admin = baking.read_env_file(tmp_path / ".env")["DJANGO_ADMIN_URL"]
+    assert f"http://127.0.0.1:8000/{admin}\n" in out
+
+
+def test_admin_path_is_read_from_the_written_env(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("DJANGO_SECRET_KEY=x\nDJANGO_ADMIN_URL=admin-abc123/\n")
+    assert post.admin_path(tmp_path) == "admin-abc123/"
+
+
+def test_admin_path_refuses_an_env_without_the_key(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("DJANGO_SECRET_KEY=x\n")
+    with pytest.raises(LookupError, match="DJANGO_ADMIN_URL"):
+        post.admin_path(tmp_path)
 
 
 def test_the_next_steps_say_how_to_get_uv_only_when_it_is_missing(
@@ -463,12 +477,12 @@ def test_the_next_steps_say_how_to_get_uv_only_when_it_is_missing(
 ) -> None:
     answers = baking.rendered_context()
     monkeypatch.setenv("PATH", str(tmp_path))
-    post.print_next_steps(answers)
+    post.print_next_steps(answers, "admin-abc123/")
     lines = capsys.readouterr().out.splitlines()
     assert lines[2] == f"uv is not on your PATH. {post.UV_INSTALL}"
     assert lines[3] == "  cd prodev_backend"
 
     (tmp_path / "uv").write_text("#!/bin/sh\n")
     (tmp_path / "uv").chmod(0o755)
-    post.print_next_steps(answers)
+    post.print_next_steps(answers, "admin-abc123/")
     assert "pip install uv" not in capsys.readouterr().out

@@ -26,6 +26,19 @@ def test_every_option_value_bakes(cookies, option: str, value: str) -> None:
     assert result.context[option] == value
 
 
+def test_the_message_after_a_bake_prints_the_admin_url_from_env(tmp_path: Path) -> None:
+    result = baking.run_cookiecutter_cli(tmp_path, "project_slug=my_shop")
+
+    assert result.returncode == 0, result.stderr
+    admin = baking.read_env_file(tmp_path / "my_shop" / ".env")["DJANGO_ADMIN_URL"]
+    assert admin.startswith("admin-"), admin
+    assert admin.endswith("/"), admin
+    assert f"  http://127.0.0.1:8000/{admin}\n" in result.stdout, result.stdout
+    # The secret path lives only in the git-ignored .env, never in a file that would be committed.
+    tracked = [path for path, text in baking.text_files(tmp_path / "my_shop") if admin in text]
+    assert [path.name for path in tracked] == [".env"], tracked
+
+
 # (option, bad value): each must stop the bake with one line naming both, in the framed block.
 BAD_ANSWERS = [
     ("project_slug", "My-Shop"),

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularRedocView,
@@ -14,6 +15,7 @@ from {{ cookiecutter.project_slug }}.core import metrics
 {% endif -%}
 from {{ cookiecutter.project_slug }}.core import views as core_views
 from {{ cookiecutter.project_slug }}.core.admin_login import guard_login
+from {{ cookiecutter.project_slug }}.core.api_root import ApiRootView
 {%- if cookiecutter.graphql != "none" %}
 from {{ cookiecutter.project_slug }}.core.graphql.schema_{{ cookiecutter.graphql }} import schema
 from {{ cookiecutter.project_slug }}.core.graphql.view_{{ cookiecutter.graphql }} import GraphQLView
@@ -25,6 +27,11 @@ urlpatterns = [
 {%- if cookiecutter.prometheus == "y" %}
     path("metrics", metrics.metrics, name="metrics"),
 {%- endif %}
+    # "/" (and the admin's "View site") lands on the API root.
+    path("", RedirectView.as_view(pattern_name="api-root"), name="home"),
+    path("api/v1/", ApiRootView.as_view(), name="api-root"),
+    # Log in / Log out links of the browsable API (session, sign-in throttles), for staff-only pages.
+    path("api/v1/auth/browser/", include("{{ cookiecutter.project_slug }}.users.api.browser_login")),
     path("api/v1/auth/", include("{{ cookiecutter.project_slug }}.users.api.auth_urls")),
     path("api/v1/users/", include("{{ cookiecutter.project_slug }}.users.api.urls")),
 {%- if cookiecutter.example_app == "ecommerce" %}

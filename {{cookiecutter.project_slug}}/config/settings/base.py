@@ -86,6 +86,8 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 # Authentication
 AUTH_USER_MODEL = "users.User"
+# After the browsable API's "Log in" with no ?next=, land on the API root.
+LOGIN_REDIRECT_URL = "api-root"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

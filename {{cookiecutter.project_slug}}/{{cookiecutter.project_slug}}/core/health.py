@@ -26,6 +26,10 @@ from config.celery import app as celery_app
 logger = logging.getLogger(__name__)
 
 
+# Results that count as ready: "eager" means tasks run in the calling process, so no broker is needed.
+READY_RESULTS = frozenset({"ok", "eager"})
+
+
 def check_database() -> None:
     for alias in connections:
         with connections[alias].cursor() as cursor:
@@ -37,15 +41,16 @@ def check_database() -> None:
 BROKER_TIMEOUT_SECONDS = 1
 
 
-def check_broker() -> None:
-    """Open a connection to the broker; with eager tasks (no broker configured) there is none to check."""
+def check_broker() -> str | None:
+    """Open a connection to the broker; with eager tasks (no broker configured) say "eager" instead."""
     if celery_app.conf.task_always_eager:
-        return
+        return "eager"
     with celery_app.connection_for_write(connect_timeout=BROKER_TIMEOUT_SECONDS) as connection:
         # One immediate retry: kombu's default 2 s pause would outlast HEALTH_CHECK_TIMEOUT.
         connection.ensure_connection(
             max_retries=1, interval_start=0, timeout=BROKER_TIMEOUT_SECONDS
         )
+    return None
 {%- endif %}
 {%- if cookiecutter.cache == "redis" %}
 
@@ -67,7 +72,8 @@ def check_cache() -> None:
 
 
 # Name shown in /readyz -> check. Each capability that adds a dependency adds a row.
-READINESS_CHECKS: dict[str, Callable[[], None]] = {
+# A check raises when its dependency is down; it may return a word other than "ok" (READY_RESULTS).
+READINESS_CHECKS: dict[str, Callable[[], str | None]] = {
     "database": check_database,
 {%- if cookiecutter.task_queue == "celery" %}
     "broker": check_broker,
@@ -78,16 +84,19 @@ READINESS_CHECKS: dict[str, Callable[[], None]] = {
 }
 
 
-def _in_own_thread(check: Callable[[], None]) -> None:
+def _in_own_thread(check: Callable[[], str | None]) -> str | None:
     # Django opens one database connection per thread: close this thread's before it ends.
     try:
-        check()
+        return check()
     finally:
         connections.close_all()
 
 
 def run_readiness_checks() -> dict[str, str]:
-    """Run every check; name each "ok", "unavailable" or "timeout". Details go to the log only."""
+    """Run every check; name each "ok" (or the word it returned), "unavailable" or "timeout".
+
+    Details go to the log only.
+    """
     timeout = settings.HEALTH_CHECK_TIMEOUT
     deadline = time.monotonic() + timeout
     executor = ThreadPoolExecutor(max_workers=len(READINESS_CHECKS), thread_name_prefix="readyz")
@@ -98,7 +107,7 @@ def run_readiness_checks() -> dict[str, str]:
     try:
         for name, future in futures.items():
             try:
-                future.result(timeout=max(deadline - time.monotonic(), 0))
+                outcome = future.result(timeout=max(deadline - time.monotonic(), 0))
             except FutureTimeoutError:
                 logger.error("Readiness check %r took longer than %ss", name, timeout)
                 results[name] = "timeout"
@@ -106,7 +115,7 @@ def run_readiness_checks() -> dict[str, str]:
                 logger.exception("Readiness check %r failed", name)
                 results[name] = "unavailable"
             else:
-                results[name] = "ok"
+                results[name] = outcome or "ok"
     finally:
         # Never wait for a hung check: its thread ends when its own socket timeout fires.
         executor.shutdown(wait=False, cancel_futures=True)

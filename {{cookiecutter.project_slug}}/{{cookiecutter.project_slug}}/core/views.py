@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 from rest_framework import status
 
 from .exceptions import error_body
-from .health import run_readiness_checks
+from .health import READY_RESULTS, run_readiness_checks
 
 
 @never_cache
@@ -22,7 +22,7 @@ def livez(request: HttpRequest) -> JsonResponse:
 def readyz(request: HttpRequest) -> JsonResponse:
     """Every dependency answers; 503 names the ones that do not."""
     checks = run_readiness_checks()
-    ready = all(result == "ok" for result in checks.values())
+    ready = all(result in READY_RESULTS for result in checks.values())
     return JsonResponse(
         {"status": "ok" if ready else "unavailable", "checks": checks},
         status=status.HTTP_200_OK if ready else status.HTTP_503_SERVICE_UNAVAILABLE,

@@ -1,5 +1,7 @@
 """The content admin: every list, search and edit page loads for staff, in a bounded number of queries."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from rest_framework import status
@@ -44,3 +46,25 @@ def test_the_post_changelist_joins_rather_than_querying_per_row(
 
     with django_assert_max_num_queries(12):
         client.get(reverse("admin:cms_post_changelist"))
+
+
+# Four or five columns: the lists fit a 1400 px window beside the navigation sidebar and the filters.
+NARROW_LISTS = {
+    "post": ("title", "status", "author", "published_at"),
+    "page": ("title", "parent", "author", "status", "published_at"),
+    "comment": ("post", "author", "moderation", "created_on"),
+}
+
+
+@pytest.mark.parametrize("model", sorted(NARROW_LISTS))
+def test_the_content_lists_show_few_columns_and_keep_search_and_filters(
+    client, staff_user, content, model
+):
+    client.force_login(staff_user)
+
+    page = client.get(reverse(f"admin:cms_{model}_changelist")).content.decode()
+
+    columns = re.findall(r'<th scope="col" class="[^"]*\bcolumn-(\w+)', page)
+    assert tuple(columns) == NARROW_LISTS[model]
+    assert 'id="searchbar"' in page
+    assert 'id="changelist-filter"' in page
