@@ -3,7 +3,6 @@ missing rows. Each test starts a redis-server of its own (it may stop it); witho
 skips, except under CI=true, where it fails.
 """
 
-import shutil
 import signal
 import subprocess
 import time
@@ -27,8 +26,8 @@ from {{ cookiecutter.project_slug }}.cms.tests.factories import PublishedPostFac
 from {{ cookiecutter.project_slug }}.users.models import User
 from {{ cookiecutter.project_slug }}.users.tests.factories import UserFactory
 
-from .. import caching, redis_client
-from .test_cache_redis import free_port, unavailable
+from .. import caching
+from .test_cache_redis import own_redis  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 # After Redis answers again, an invalidation it missed is applied within OPEN_SECONDS +
@@ -37,36 +36,16 @@ FRESH_WITHIN_SECONDS = 10
 
 
 @pytest.fixture
-def stoppable_redis(settings) -> Iterator[tuple[subprocess.Popen[bytes], redis.Redis]]:
-    """A redis-server of this test's own, on a free port, as the cache; the test may stop it."""
-    binary = shutil.which("redis-server")
-    if binary is None:
-        unavailable("needs the redis-server binary, to start a Redis it can stop")
-    port = free_port()
-    server = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"redis://127.0.0.1:{port}/0"
-    raw = redis.Redis.from_url(url, socket_timeout=5)
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            raw.ping()
-            break
-        except redis.ConnectionError:
-            if time.monotonic() > deadline:
-                server.kill()
-                raise
-            time.sleep(0.05)
+def stoppable_redis(
+    request: pytest.FixtureRequest, settings
+) -> Iterator[tuple[subprocess.Popen[bytes], redis.Redis]]:
+    """A redis-server of this test's own as the cache, with a client to look inside; the test may stop it."""
+    server, url = request.getfixturevalue("own_redis")
     settings.CACHES = {"default": redis_cache_settings(url)}
-    yield server, raw
-    server.send_signal(signal.SIGCONT)  # in case the test stopped it
-    server.kill()
-    server.wait()
+    yield server, redis.Redis.from_url(url, socket_timeout=5)
+    # Resumed before own_redis kills it, so nothing waits on a stopped server.
+    server.send_signal(signal.SIGCONT)
     caching.discard_pending_invalidations()
-    redis_client.reset()
 
 
 def stale_seconds_after_a_stall(
