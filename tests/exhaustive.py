@@ -68,6 +68,8 @@ IMPORT_PROVIDERS: dict[str, frozenset[str]] = {
     "graphene": frozenset({"graphene", "graphene-django"}),
     "graphql": frozenset({"graphql-core", "graphene-django", "strawberry-graphql"}),
     "strawberry": frozenset({"strawberry-graphql"}),
+    # strawberry's views raise cross_web's HTTPException: the package comes with strawberry.
+    "cross_web": frozenset({"cross-web", "strawberry-graphql"}),
     "strawberry_django": frozenset({"strawberry-graphql-django"}),
     "django_stubs_ext": frozenset({"django-stubs-ext", "django-stubs"}),
     "csp": frozenset({"django-csp"}),
