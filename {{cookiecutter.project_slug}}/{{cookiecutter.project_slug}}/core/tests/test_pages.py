@@ -61,7 +61,11 @@ def test_the_api_root_lists_every_endpoint_and_the_docs_to_anyone(api_client):
     assert body["endpoints"]["users"] == "http://testserver/api/v1/users/"
 
 
+{% if cookiecutter.graphql != "none" -%}
 @pytest.mark.parametrize("label", sorted(set(ENDPOINTS) - {"graphql"}))
+{% else -%}
+@pytest.mark.parametrize("label", sorted(ENDPOINTS))
+{% endif -%}
 def test_every_listed_rest_endpoint_answers_staff(staff_client, label):
     assert staff_client.get(reverse(ENDPOINTS[label])).status_code == status.HTTP_200_OK
 
