@@ -72,18 +72,7 @@ def bake_once(scratch: Path, answers: Mapping[str, str]) -> tuple[float, float, 
     """(CPU seconds, wall seconds, files in the project) of one bake through the command line."""
     output = scratch / "bake"
     shutil.rmtree(output, ignore_errors=True)
-    command = [
-        sys.executable,
-        "-m",
-        "cookiecutter",
-        "--no-input",
-        "--config-file",
-        str(baking.cookiecutter_config_file()),
-        "--output-dir",
-        str(output),
-        str(TEMPLATE_DIR),
-        *(f"{option}={value}" for option, value in answers.items()),
-    ]
+    command = baking.cookiecutter_command(output, *(f"{option}={value}" for option, value in answers.items()))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(TEMPLATE_DIR / "tests"))
+sys.path.insert(0, str(TEMPLATE_DIR))  # hooks/, which baking imports
 
 import baking  # noqa: E402  (the test helper module, found through the line above)
 
@@ -45,17 +46,7 @@ def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, fl
 
 def one_round(scratch: Path, uv: str, python: Path, *, run_tests: bool = True) -> dict[str, tuple[float, float]]:
     output = scratch / f"round-{len(list(scratch.iterdir()))}"
-    bake = [
-        sys.executable,
-        "-m",
-        "cookiecutter",
-        "--no-input",
-        "--config-file",
-        str(baking.cookiecutter_config_file()),
-        "--output-dir",
-        str(output),
-        str(TEMPLATE_DIR),
-    ]
+    bake = baking.cookiecutter_command(output)
     env = baking.clean_environment(UV_CACHE_DIR=str(baking.uv_cache_dir()), UV_PYTHON_DOWNLOADS="never")
     times = {"bake": timed(bake, scratch, env)}
     project = next(output.iterdir())

@@ -21,6 +21,7 @@ from pathlib import Path
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(TEMPLATE_DIR / "tests"))
+sys.path.insert(0, str(TEMPLATE_DIR))  # hooks/, which baking imports
 
 import projection  # noqa: E402  (the exhaustive layer's module, found through the line above)
 

@@ -185,9 +185,9 @@ def bake(output_dir: Path, **answers: str) -> Path:
     return Path(project)
 
 
-def run_cookiecutter_cli(output_dir: Path, *overrides: str) -> subprocess.CompletedProcess[str]:
-    """Run the real ``cookiecutter`` command line, as a user would, with ``key=value`` overrides."""
-    command = [
+def cookiecutter_command(output_dir: Path, *overrides: str) -> list[str]:
+    """The real ``cookiecutter`` command line, as a user types it, with ``key=value`` overrides."""
+    return [
         sys.executable,
         "-m",
         "cookiecutter",
@@ -199,6 +199,11 @@ def run_cookiecutter_cli(output_dir: Path, *overrides: str) -> subprocess.Comple
         str(TEMPLATE_DIR),
         *overrides,
     ]
+
+
+def run_cookiecutter_cli(output_dir: Path, *overrides: str) -> subprocess.CompletedProcess[str]:
+    """Run the real ``cookiecutter`` command line, as a user would, with ``key=value`` overrides."""
+    command = cookiecutter_command(output_dir, *overrides)
     return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
 
 
