@@ -66,11 +66,12 @@ def _interpreter(row: baking.Combination) -> Path:
 
 def _module_names(project: Path) -> set[str]:
     """Every module of a bake, from its files: top-level .py files, and .py files in packages (folders with an
-    __init__.py all the way up to the root)."""
+    __init__.py all the way up to the root). A file whose name is no identifier (gunicorn.conf.py, a config
+    file gunicorn executes) is no importable module."""
     names = set()
     for path in project.rglob("*.py"):
         parts = path.relative_to(project).with_suffix("").parts
-        if any(part.startswith(".") for part in parts):
+        if not all(part.isidentifier() for part in parts):
             continue
         folders = [project.joinpath(*parts[:depth]) for depth in range(1, len(parts))]
         if all((folder / "__init__.py").is_file() for folder in folders):

@@ -12,7 +12,7 @@ import pytest
 from django.test import override_settings
 from graphql import parse
 
-from {{ cookiecutter.project_slug }}.core.graphql.cost import analyse
+from {{ cookiecutter.project_slug }}.core.graphql.cost import MAX_NESTING, DocumentRefusedError, analyse
 from {{ cookiecutter.project_slug }}.core.graphql.schema_{{ cookiecutter.graphql }} import schema
 
 from .graphql_client import error_codes, messages, post
@@ -138,6 +138,79 @@ def test_the_documented_costs(document, cost):
 {%- endif %}
 
     assert analyse(graphql_schema, parse(document)).cost == cost
+
+
+def graphql_schema_of_the_project():
+{%- if cookiecutter.graphql == "strawberry" %}
+    return schema._schema
+{%- else %}
+    return schema.graphql_schema
+{%- endif %}
+
+
+@pytest.mark.parametrize(
+    ("document", "variables", "cost"),
+    [
+        ("{ ... on Query { me { id } } ... { __typename } }", None, 3),
+        ('{ __type(name: "Query") { name } }', None, 2),
+        ("{ ...Missing }", None, 0),
+        ("fragment F on NoSuchType { id } { ...F }", None, 0),
+        ('{ users(limit: "many") { results { id } } }', None, 102),
+        ("query ($size: Int) { users(limit: $size) { results { id } } }", {"size": "many"}, 102),
+        ("query ($size: Int) { users(limit: $size) { results { id } } }", {"size": 3}, 5),
+    ],
+    ids=[
+        "inline-fragments",
+        "type-introspection",
+        "unknown-fragment",
+        "unknown-type",
+        "literal",
+        "bad-var",
+        "var",
+    ],
+)
+def test_the_cost_of_documents_validation_would_refuse_or_that_use_rare_syntax(
+    document, variables, cost
+):
+    """Validation names unknown fragments and bad arguments later: counting them must not fail first."""
+    assert analyse(graphql_schema_of_the_project(), parse(document), variables).cost == cost
+
+
+def test_fragments_in_a_cycle_are_refused_by_the_cost_count_itself():
+    document = parse(
+        "{ ...A } fragment A on Query { ...B } fragment B on Query { __typename ...A }"
+    )
+
+    with pytest.raises(DocumentRefusedError) as refusal:
+        analyse(graphql_schema_of_the_project(), document)
+
+    assert refusal.value.extensions == {"code": "fragment_cycle"}
+
+
+def chained_fragments(levels: int) -> str:
+    """F0 spreads F1, which spreads F2, ... down to F<levels>, which asks for __typename."""
+    spreads = [
+        "fragment F" + str(level) + " on Query { ...F" + str(level + 1) + " }"
+        for level in range(levels)
+    ]
+    return (
+        "{ ...F0 } " + " ".join(spreads) + " fragment F" + str(levels) + " on Query { __typename }"
+    )
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        "{ " + "... on Query { " * (MAX_NESTING + 1) + "__typename" + " }" * (MAX_NESTING + 2),
+        chained_fragments(MAX_NESTING + 1),
+    ],
+    ids=["nested-selections", "chained-fragments"],
+)
+def test_documents_nested_past_the_bound_are_refused_as_too_deep(document):
+    with pytest.raises(DocumentRefusedError) as refusal:
+        analyse(graphql_schema_of_the_project(), parse(document))
+
+    assert refusal.value.extensions == {"code": "too_deep"}
 
 
 def test_a_page_costs_its_limit_times_its_fields(staff_client, settings):
