@@ -25,7 +25,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, Template
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 from jinja2.ext import Extension
 
@@ -132,7 +132,8 @@ class PathSegments(Extension):
     the largest share of the bake's CPU (docs/performance.md). A path whose only Jinja is ``{{ ... }}``
     expressions without a slash is the slash-joined rendering of its segments; a segment without Jinja is
     itself, and ``{{cookiecutter.project_slug}}`` is compiled once. Any other text (block tags, comments, a
-    slash inside an expression, a newline) is compiled as before. tests/test_exhaustive.py compares real
+    slash inside an expression, a newline) is compiled as before. Plain text (the answers' defaults and
+    choices in cookiecutter.json) is itself, with nothing to compile. tests/test_exhaustive.py compares real
     bakes byte for byte with the per-file renderer, which compiles every path whole.
     """
 
@@ -149,9 +150,15 @@ class PathSegments(Extension):
             return str(compiled[segment].render(**context))
 
         def from_string(source: Any, globals: Any = None, template_class: Any = None) -> Any:
-            if globals is not None or template_class is not None or not _is_segmented_path(source):
+            if globals is not None or template_class is not None:
                 return compile_whole(source, globals, template_class)
-            return _SegmentedPath(source.split("/"), render_segment)
+            if _is_segmented_path(source):
+                return _SegmentedPath(source.split("/"), render_segment)
+            if _is_plain_text(source) and environment.template_class is Template:
+                # An answer's default or a choice without Jinja ("Ada Lovelace", "3.13"). Not while AnswerCheck
+                # watches the prompts: it checks the answers each time a template renders.
+                return _SegmentedPath([source], render_segment)
+            return compile_whole(source, globals, template_class)
 
         environment.from_string = from_string  # type: ignore[method-assign]
 
@@ -165,6 +172,11 @@ def _is_segmented_path(source: Any) -> bool:
         return False
     rest = _EXPRESSION.sub("", source)
     return not any(marker in rest for marker in ("{{", "}}", "{%", "%}", "{#", "#}"))
+
+
+def _is_plain_text(source: Any) -> bool:
+    """Text that Jinja renders as itself: no delimiter character, no line ending to normalise."""
+    return isinstance(source, str) and not any(character in source for character in "{}%#\n\r")
 
 
 class _SegmentedPath:

@@ -59,6 +59,17 @@ def test_only_paths_of_plain_expressions_take_the_shortcut(source: str, segmente
     assert local_extensions._is_segmented_path(source) is segmented
 
 
+@pytest.mark.parametrize(
+    ("source", "plain"),
+    [("Ada Lovelace", True), ("3.13", True), ("", True), ("{{ x }}", False), ("50%", False), ("a\nb", False)],
+)
+def test_plain_text_is_itself(source: str, plain: bool) -> None:
+    assert local_extensions._is_plain_text(source) is plain
+    environment = Environment(**UNESCAPED, extensions=["local_extensions.PathSegments"])  # noqa: S701
+    if plain:
+        assert environment.from_string(source).render() == source
+
+
 def test_other_templates_compile_whole() -> None:
     environment = Environment(**UNESCAPED, extensions=["local_extensions.PathSegments"])  # noqa: S701
     block = "{% for part in ['a', 'b'] %}{{ part }}/{% endfor %}"
