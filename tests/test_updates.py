@@ -130,6 +130,9 @@ def test_a_fresh_project_has_no_cruft_diff(tmp_path: Path, env: dict[str, str], 
     project = cruft_create(template, tmp_path / "out", env, *answers)
     assert (project / ".env").is_file()
     assert_no_diff(project, env)
+    untagged = template_check(project, env, uvx_shim(tmp_path / "shims"))
+    assert untagged.returncode == 0, untagged.stdout + untagged.stderr
+    assert "The template has no vX.Y.Z tag: checking against its default branch." in untagged.stdout
 
 
 def test_the_skip_list_names_every_path_a_render_draws_at_random(tmp_path: Path) -> None:
@@ -211,17 +214,24 @@ def uvx_shim(folder: Path) -> Path:
     return folder
 
 
-def test_a_template_release_arrives_through_cruft_update_and_the_scheduled_check_sees_it(
-    tmp_path: Path, env: dict[str, str]
-) -> None:
+def linked_project(tmp_path: Path, env: dict[str, str]) -> tuple[Path, Path]:
+    """A template copy tagged with its version, and a project created at that tag, committed with .cruft.json."""
     template = copy_template(tmp_path / "template", env)
     git(template, env, "tag", f"v{VERSION}")
     project = cruft_create(
         template, tmp_path / "out", env, "--checkout", f"v{VERSION}", "--extra-context", '{"init_git": "y"}'
     )
     # The hook committed the render; cruft wrote .cruft.json after it.
+    assert git(project, env, "status", "--porcelain") == "?? .cruft.json\n"
     git(project, env, "add", ".cruft.json")
     git(project, env, "commit", "--quiet", "-m", "Link the template (cruft)")
+    return template, project
+
+
+def test_a_template_release_arrives_through_cruft_update_and_the_scheduled_check_sees_it(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    template, project = linked_project(tmp_path, env)
     secrets_before = (project / ".env").read_bytes()
     shims = uvx_shim(tmp_path / "shims")
     assert_no_diff(project, env)
@@ -234,6 +244,11 @@ def test_a_template_release_arrives_through_cruft_update_and_the_scheduled_check
     assert behind.returncode == 1, behind.stdout + behind.stderr
     assert f"::error title=Template update::The template released {newer}" in behind.stdout
 
+    (project / "scratch.txt").write_text("work in progress\n")
+    refused = cruft(project, env, "update", "--skip-apply-ask", "--checkout", newer, check=False)
+    assert "unclean git project" in refused.stdout + refused.stderr
+    (project / "scratch.txt").unlink()
+
     cruft(project, env, "update", "--skip-apply-ask", "--checkout", newer)
 
     assert DOC_LINE in (project / "docs" / "architecture.md").read_text()
@@ -242,19 +257,44 @@ def test_a_template_release_arrives_through_cruft_update_and_the_scheduled_check
     assert f"cookiecutter-prodev-backend {newer.removeprefix('v')} " in (project / "README.md").read_text()
     assert (project / ".env").read_bytes() == secrets_before, "cruft update rewrote the project's secrets"
     assert not rejected_files(project), f"rejected hunks left behind: {rejected_files(project)}"
-    changed = git(project, env, "status", "--porcelain").splitlines()
-    assert sorted(line[3:] for line in changed) == sorted(
-        [".cruft.json", ".env.example", "README.md", "docs/architecture.md", f"{project.name}/core/pagination.py"]
-    ), changed
+    staged = git(project, env, "diff", "--cached", "--name-only").split()
+    assert sorted(staged) == sorted(
+        [".env.example", "README.md", "docs/architecture.md", f"{project.name}/core/pagination.py"]
+    ), staged
+    assert git(project, env, "status", "--porcelain", "--untracked-files=all").splitlines()[0] == " M .cruft.json"
     assert "<<<<<<<" not in git(project, env, "diff", "HEAD"), "the update left conflict markers"
-    assert (
-        json.loads((project / ".cruft.json").read_text())["commit"] == git(template, env, "rev-parse", "HEAD").strip()
-    )
+    template_head = git(template, env, "rev-parse", "HEAD").strip()
+    state = json.loads((project / ".cruft.json").read_text())
+    assert state["commit"] == template_head
+    assert state["context"]["cookiecutter"]["_template_version"] == newer.removeprefix("v")
     assert_no_diff(project, env)
     cruft(project, env, "check", "--checkout", newer)
     git(project, env, "commit", "--quiet", "--all", "-m", f"Template {newer}")
     caught_up = template_check(project, env, shims)
     assert caught_up.returncode == 0, caught_up.stdout + caught_up.stderr
+
+
+def test_a_local_edit_the_template_also_changes_is_left_as_conflict_markers(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    template, project = linked_project(tmp_path, env)
+    doc = project / "docs" / "architecture.md"
+    lines = doc.read_text().splitlines()
+    doc.write_text("\n".join([*lines[:-1], "The project's own last line."]) + "\n")
+    commit_all(project, env, "Our own edit of the doc's last line")
+    newer = release(template, env)
+
+    cruft(project, env, "update", "--skip-apply-ask", "--checkout", newer)
+
+    text = doc.read_text()
+    assert "<<<<<<<" in text, text[-400:]
+    assert "The project's own last line." in text
+    assert DOC_LINE in text
+    assert MODULE_LINE in (project / project.name / "core" / "pagination.py").read_text()
+    check = run(["git", "diff", "--check"], project, env, check=False)
+    assert check.returncode != 0
+    assert "docs/architecture.md" in check.stdout
+    assert not rejected_files(project), rejected_files(project)
 
 
 def test_the_scheduled_check_only_says_so_without_a_cruft_json(tmp_path: Path, env: dict[str, str]) -> None:
