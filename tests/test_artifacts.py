@@ -321,8 +321,10 @@ def test_the_template_check_runs_cruft_check_weekly_and_by_hand_and_changes_noth
         assert workflow["env"]["CRUFT_VERSION"] == pinned, "the job's cruft is not the one the template tests"
         (job,) = workflow["jobs"].values()
         scripts = "\n".join(step.get("run", "") for step in job["steps"])
-        assert "cruft check" in scripts
-        assert not re.search(r"\b(gh |git push|cruft update)", scripts), "the check must change nothing"
+        invoked = re.findall(r"uvx\b[^\n]*?\bcruft (\w+)", scripts)
+        assert invoked, "the job runs no cruft command"
+        assert set(invoked) == {"check"}, f"the job must only check: {invoked}"
+        assert not re.search(r"\bgh |git (push|commit)", scripts), "the job must change nothing"
 
 
 def test_dependabot_configs_match_the_schema(artefacts: Artefacts) -> None:
