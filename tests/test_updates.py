@@ -51,7 +51,7 @@ def cruft_executable() -> str:
 
 
 @pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
+def env() -> dict[str, str]:
     """Git identity for the commits, and a private cookiecutter config (no ~/.cookiecutterrc, no replays)."""
     return {**os.environ, **IDENTITY, "COOKIECUTTER_CONFIG": str(baking.cookiecutter_config_file())}
 
