@@ -137,7 +137,7 @@ def test_a_fresh_project_has_no_cruft_diff(tmp_path: Path, env: dict[str, str], 
 
 def test_the_skip_list_names_every_path_a_render_draws_at_random(tmp_path: Path) -> None:
     """Two bakes of the same answers differ only under the paths [tool.cruft] skip names, and the only skeleton
-    files that read the clock become LICENSE (the copyright year), which is skipped too."""
+    files that read the clock or draw at random in Jinja become LICENSE (the copyright year), skipped too."""
     import tomllib
 
     answers = {"init_git": "y", "prometheus": "y", "task_queue": "celery", "celery_broker": "rabbitmq"}
@@ -154,13 +154,16 @@ def test_the_skip_list_names_every_path_a_render_draws_at_random(tmp_path: Path)
 
     assert tree(first) == tree(second)
     assert (first / ".env").read_bytes() != (second / ".env").read_bytes()
-    clock = sorted(
-        path.relative_to(baking.SKELETON_DIR).as_posix()
-        for path, text in baking.text_files(baking.SKELETON_DIR)
-        if re.search(r"{%-?\s*now\b", text)
+    # cookiecutter's Jinja reads the clock with {% now %} and draws with random_ascii_string() and uuid4().
+    drawn = re.compile(r"{%-?\s*now\b|{{[^}]*\b(random_ascii_string|uuid4)\(")
+    by_chance = sorted(
+        path.relative_to(baking.TEMPLATE_DIR).as_posix()
+        for folder in (baking.SKELETON_DIR, baking.TEMPLATE_DIR / "templates")
+        for path, text in baking.text_files(folder)
+        if drawn.search(text)
     )
-    assert clock, "no skeleton file reads the clock: drop LICENSE from the skip list"
-    assert all(path.startswith("licenses/") for path in clock), clock
+    assert by_chance, "no skeleton file reads the clock: drop LICENSE from the skip list"
+    assert all(path.startswith(f"{SKELETON}/licenses/") for path in by_chance), by_chance
     assert {".env", "LICENSE", ".git"} <= set(skip)
 
 
