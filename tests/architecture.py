@@ -30,6 +30,8 @@ TARGET = TEMPLATE_DIR / "docs" / "architecture.md"
 PRESET = TEMPLATE_DIR / "presets" / "full.yaml"
 # The layers of an app, in the order a request crosses them; any other module is drawn as "other".
 LAYERS = ("urls", "api", "graphql", "admin", "tasks", "services", "selectors", "models")
+# How the name of a Django model base class ends (models.Model, AbstractUser, AbstractBaseUser).
+DJANGO_MODEL_BASES = ("Model", "AbstractUser", "AbstractBaseUser")
 # Folders of the project that hold no application code.
 SKIPPED_PARTS = frozenset({"tests", "migrations", "benchmarks", ".venv"})
 
@@ -45,7 +47,7 @@ class Module:
 
 
 def preset_answers() -> dict[str, str]:
-    import yaml  # noqa: PLC0415 (the analysis below runs under the project's Python, which has no yaml)
+    import yaml  # here, not above: the analysis runs under the project's Python, which has no yaml
 
     return {key: str(value) for key, value in yaml.safe_load(PRESET.read_text())["default_context"].items()}
 
@@ -85,7 +87,7 @@ def imported_names(module: Module, tree: ast.AST) -> Iterable[str]:
                 stem = ".".join([*base, node.module] if node.module else base)
             else:
                 stem = node.module or ""
-            yield stem
+            # `from x import a`: x.a when a is a module, else x (resolve() falls back to the longest module prefix).
             yield from (f"{stem}.{alias.name}" for alias in node.names)
 
 
@@ -106,28 +108,33 @@ def import_edges(project: Path, slug: str) -> Counter[tuple[Module, Module]]:
     for module, path in modules.values():
         tree = ast.parse(path.read_text(), filename=str(path))
         targets = {resolve(name, modules) for name in imported_names(module, tree)}
-        # `from x import a, b` names x, x.a and x.b: the deepest module each resolves to counts once.
+        # One statement naming several objects of one module counts once for it.
         for target in targets - {None, module}:
             edges[module, target] += 1
     return edges
 
 
 def models_by_app(project: Path, slug: str) -> dict[str, list[str]]:
-    """The model classes each app defines in models.py: classes whose bases end in Model or Manager-less mixins."""
+    """The concrete models each app's models.py defines: classes derived from a Django model class, directly or
+    through a class of the same file (abstract ones left out)."""
     found: dict[str, list[str]] = {}
     for path in sorted((project / slug).glob("*/models.py")):
         tree = ast.parse(path.read_text())
-        names = []
+        names: list[str] = []
+        model_like: set[str] = set()
         for node in tree.body:
             if not isinstance(node, ast.ClassDef):
                 continue
             bases = [ast.unparse(base) for base in node.bases]
+            if not any(base.endswith(DJANGO_MODEL_BASES) or base in model_like for base in bases):
+                continue
+            model_like.add(node.name)
             meta = next((item for item in node.body if isinstance(item, ast.ClassDef) and item.name == "Meta"), None)
             abstract = meta is not None and any(
                 isinstance(item, ast.Assign) and ast.unparse(item).replace(" ", "") == "abstract=True"
                 for item in meta.body
             )
-            if not abstract and any(base.endswith(("Model", "AbstractUser", "AbstractBaseUser")) for base in bases):
+            if not abstract:
                 names.append(node.name)
         found[path.parent.name] = names
     return found
@@ -200,7 +207,7 @@ def current_block() -> str:
     """Bake the full preset and read its code with the project's own Python (its syntax may be newer than ours)."""
     if str(TEMPLATE_DIR) not in sys.path:  # run as a script: the template folder holds hooks/, which baking imports
         sys.path.append(str(TEMPLATE_DIR))
-    import baking  # noqa: PLC0415
+    import baking  # here, not above: it imports pytest and cookiecutter, which the analysis does without
 
     answers = preset_answers()
     interpreter = baking.find_interpreter(answers["python_version"])

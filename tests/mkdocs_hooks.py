@@ -24,12 +24,13 @@ for folder in (TEMPLATE_DIR, TEMPLATE_DIR / "tests"):  # baking imports hooks/ f
         sys.path.append(str(folder))
 
 import architecture  # noqa: E402
+
 import baking  # noqa: E402
 
 # (folder under the build's temporary directory, answers on top of presets/full.yaml)
 BAKES: tuple[tuple[str, dict[str, str]], ...] = (("full", {}), ("cms", {"example_app": "cms"}))
 NOTE = (
-    "!!! note \"Generated page\"\n"
+    '!!! note "Generated page"\n'
     "    Rendered at build time from a bake of `presets/full.yaml`{extra}: this is the generated project's "
     "`{path}`, as a project baked with these answers has it.\n\n"
 )
@@ -46,9 +47,14 @@ def generated_pages() -> dict[str, str]:
             answers = {**preset, **extra}
             overrides = [f"{key}={value}" for key, value in answers.items()]
             command = baking.cookiecutter_command(Path(root, name), *overrides)
-            running.append((name, extra, Path(root, name, answers["project_slug"]), subprocess.Popen(  # noqa: S603
-                command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-            )))
+            running.append(
+                (
+                    name,
+                    extra,
+                    Path(root, name, answers["project_slug"]),
+                    subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True),
+                )
+            )
         for name, extra, project, process in running:
             output, _ = process.communicate(timeout=300)
             if process.returncode:
