@@ -64,13 +64,21 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
-@pytest.fixture(scope="module")
+_BUILT: dict[str, tuple[Path, str]] = {}
+
+
+@pytest.fixture
 def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The site as `make docs-site` builds it (the template's mkdocs.yml, --strict), and the build's output."""
-    output = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(MKDOCS_YML, output)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return output, result.stdout + result.stderr
+    """The site as `make docs-site` builds it (the template's mkdocs.yml, --strict), and the build's output.
+
+    Built once per worker process: xdist may tear a module-scoped fixture down between two tests of a group.
+    """
+    if "site" not in _BUILT:
+        output = tmp_path_factory.mktemp("site") / "site"
+        result = mkdocs_build(MKDOCS_YML, output)
+        assert result.returncode == 0, result.stdout + result.stderr
+        _BUILT["site"] = output, result.stdout + result.stderr
+    return _BUILT["site"]
 
 
 # --- The build ---------------------------------------------------------------------------------------------------
@@ -343,6 +351,19 @@ def test_every_skip_line_in_the_table_is_one_the_suite_prints() -> None:
     for message in quoted:
         stem = message.removesuffix(" (...)")
         assert stem.strip() in sources.replace("{host}:{port}", "127.0.0.1:5432"), message
+
+
+def test_the_generated_suite_s_skip_reasons_quoted_are_in_its_code(bake_cache) -> None:
+    """The quoted lines come from a run of the full preset's suite with no service; each reason is in its code."""
+    project = bake_cache(**architecture.preset_answers())
+    code = "\n".join(text for path, text in baking.text_files(project) if path.suffix == ".py")
+    block = TROUBLESHOOTING.read_text().split("### Tests skipped for want of a service", 1)[1]
+    lines = re.search(r"```text\n(.*?)\n```", block, re.DOTALL)[1].splitlines()
+    assert len(lines) == 3
+    for line in lines:
+        where, reason = re.fullmatch(r"SKIPPED \[1\] (\S+?):\d+: (?:needs )?(.*)", line).groups()
+        assert (project / where).is_file(), where
+        assert reason in code, reason
 
 
 def test_the_production_refusal_quoted_is_the_generated_test_s(default_bake: Path) -> None:
