@@ -4,8 +4,8 @@ Bakes ``presets/full.yaml`` (every feature on), parses every Python module of th
 is imported or installed) and writes two diagrams between the ``<!-- architecture:start -->`` and
 ``<!-- architecture:end -->`` markers of docs/architecture.md:
 
-- the apps, each with the models it defines, and an arrow from one app to another for every app whose code
-  imports the other's, labelled with the number of import statements;
+- the apps, each with the models it defines, and an arrow from one app to another when its code imports the
+  other's, labelled with the number of (importing module, imported module) pairs;
 - the layers (urls, api, services, selectors, models, tasks, graphql, ...), summed over the apps: an arrow
   from one layer to another whenever a module of one imports a module of the other within one app.
 
@@ -102,13 +102,13 @@ def resolve(name: str, modules: dict[str, tuple[Module, Path]]) -> Module | None
 
 
 def import_edges(project: Path, slug: str) -> Counter[tuple[Module, Module]]:
-    """(importer, imported) -> number of import statements, each statement counted once per target module."""
+    """(importer, imported) -> 1 for every module of the project that imports another, however often."""
     modules = project_modules(project, slug)
     edges: Counter[tuple[Module, Module]] = Counter()
     for module, path in modules.values():
         tree = ast.parse(path.read_text(), filename=str(path))
         targets = {resolve(name, modules) for name in imported_names(module, tree)}
-        # One statement naming several objects of one module counts once for it.
+        # A module counts once for each module it imports, however many names or statements name it.
         for target in targets - {None, module}:
             edges[module, target] += 1
     return edges
