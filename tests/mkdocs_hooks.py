@@ -6,6 +6,9 @@ build bakes ``presets/full.yaml`` (every feature on, the ecommerce example app) 
 full bake's README as ``generated/index.md`` and every ``docs/*.md`` of either bake (the cms bake adds only what
 the full one lacks). Links into these pages from the guides are then checked by ``mkdocs build --strict`` like
 any other. Nothing is written to the template.
+
+It also writes ``screenshots.md``, a page of every PNG in ``docs/screenshots/``, when there is one (and no
+``docs/screenshots.md`` written by hand): add ``- Screenshots: screenshots.md`` to the nav to show it.
 """
 
 from __future__ import annotations
@@ -70,7 +73,26 @@ def generated_pages() -> dict[str, str]:
     return pages
 
 
+def screenshots_page(docs_dir: Path) -> str | None:
+    """A page showing every PNG of docs/screenshots/ in name order, or None while there is none."""
+    shots = sorted((docs_dir / "screenshots").glob("*.png"))
+    if not shots:
+        return None
+    lines = [
+        "# Screenshots",
+        "",
+        "The generated project in a real browser, as the browser test saves them in `docs/screenshots/`",
+        "(`tests/test_browser.py`, `--update-screenshots`). This page lists every file there, in name order.",
+    ]
+    for shot in shots:
+        lines += ["", f"## {shot.stem}", "", f"![{shot.stem}](screenshots/{shot.name})"]
+    return "\n".join(lines) + "\n"
+
+
 def on_files(files: Files, config) -> Files:
     for site_path, content in generated_pages().items():
         files.append(File.generated(config, site_path, content=content))
+    page = screenshots_page(Path(config["docs_dir"]))
+    if page is not None and files.get_file_from_path("screenshots.md") is None:
+        files.append(File.generated(config, "screenshots.md", content=page))
     return files

@@ -13,6 +13,7 @@ import sysconfig
 from pathlib import Path
 
 import architecture
+import mkdocs_hooks
 import pytest
 import yaml
 
@@ -177,6 +178,18 @@ def test_the_generated_project_pages_are_rendered_bakes_without_jinja(site: tupl
     readme = (root / "generated" / "index.html").read_text()
     assert "ProDev Full Backend" in readme
     assert "Generated page" in readme
+
+
+def test_the_screenshots_page_shows_every_png_of_docs_screenshots_and_is_absent_without_one(tmp_path: Path) -> None:
+    assert mkdocs_hooks.screenshots_page(tmp_path) is None
+    (tmp_path / "screenshots").mkdir()
+    assert mkdocs_hooks.screenshots_page(tmp_path) is None
+    for name in ("swagger-wide.png", "graphiql-narrow.png", "notes.txt"):
+        (tmp_path / "screenshots" / name).write_bytes(b"")
+    page = mkdocs_hooks.screenshots_page(tmp_path)
+    assert page is not None
+    assert page.startswith("# Screenshots\n")
+    assert re.findall(r"!\[.*?\]\((.*?)\)", page) == ["screenshots/graphiql-narrow.png", "screenshots/swagger-wide.png"]
 
 
 def test_the_docs_site_does_not_leak_into_a_generated_project(default_bake: Path) -> None:
