@@ -4,6 +4,7 @@ troubleshooting page quotes is what the tools print."""
 from __future__ import annotations
 
 import ast
+import fcntl
 import os
 import re
 import shutil
@@ -18,9 +19,6 @@ import pytest
 import yaml
 
 import baking
-
-# The tests that read the built site share one worker, which builds it once.
-ON_THE_BUILT_SITE = pytest.mark.xdist_group("docsite")
 
 TEMPLATE = baking.TEMPLATE_DIR
 DOCS = TEMPLATE / "docs"
@@ -65,27 +63,30 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
-_BUILT: dict[str, tuple[Path, str]] = {}
-
-
-@pytest.fixture
+@pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The site as `make docs-site` builds it (the template's mkdocs.yml, --strict), and the build's output.
 
-    Built once per worker process: xdist may tear a module-scoped fixture down between two tests of a group.
+    Built once per run, by whichever xdist worker asks first, in a folder the workers share and under a lock:
+    xdist_group does not keep tests on one worker with pytest 9.2 and pytest-xdist 3.8 (see test_integration.py).
     """
-    if "site" not in _BUILT:
-        output = tmp_path_factory.mktemp("site") / "site"
-        result = mkdocs_build(MKDOCS_YML, output)
-        assert result.returncode == 0, result.stdout + result.stderr
-        _BUILT["site"] = output, result.stdout + result.stderr
-    return _BUILT["site"]
+    base = tmp_path_factory.getbasetemp()
+    root = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "docsite"
+    root.mkdir(exist_ok=True)
+    output, log = root / "site", root / "build.log"
+    with (root / "build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not log.exists():
+            result = mkdocs_build(MKDOCS_YML, output)
+            log.write_text(f"exit status {result.returncode}\n{result.stdout}{result.stderr}")
+    text = log.read_text()
+    assert text.startswith("exit status 0\n"), text
+    return output, text
 
 
 # --- The build ---------------------------------------------------------------------------------------------------
 
 
-@ON_THE_BUILT_SITE
 def test_the_site_builds_in_strict_mode_with_no_warning(site: tuple[Path, str]) -> None:
     root, log = site
     assert "WARNING" not in log, log
@@ -93,7 +94,6 @@ def test_the_site_builds_in_strict_mode_with_no_warning(site: tuple[Path, str]) 
     assert (root / "search" / "search_index.json").is_file()
 
 
-@ON_THE_BUILT_SITE
 def test_every_page_of_the_nav_is_built_and_every_page_under_docs_is_in_the_nav(site: tuple[Path, str]) -> None:
     root, _ = site
     pages = nav_pages(mkdocs_config()["nav"])
@@ -105,7 +105,6 @@ def test_every_page_of_the_nav_is_built_and_every_page_under_docs_is_in_the_nav(
     assert written <= set(pages), f"pages under docs/ missing from mkdocs.yml's nav: {sorted(written - set(pages))}"
 
 
-@ON_THE_BUILT_SITE
 def test_the_site_loads_nothing_from_another_origin(site: tuple[Path, str]) -> None:
     """No web fonts, scripts or styles from elsewhere: pages link to other sites, they do not load from them."""
     root, _ = site
@@ -154,7 +153,6 @@ def test_a_broken_anchor_and_a_page_left_out_of_the_nav_fail_the_build(tmp_path:
 # --- What the site shows -----------------------------------------------------------------------------------------
 
 
-@ON_THE_BUILT_SITE
 def test_the_quick_start_is_the_readme_s_own_text(site: tuple[Path, str]) -> None:
     root, _ = site
     index = (DOCS / "index.md").read_text()
@@ -164,7 +162,6 @@ def test_the_quick_start_is_the_readme_s_own_text(site: tuple[Path, str]) -> Non
     assert "pip install uv" in page
 
 
-@ON_THE_BUILT_SITE
 def test_the_generated_project_pages_are_rendered_bakes_without_jinja(site: tuple[Path, str]) -> None:
     root, _ = site
     skeleton_docs = {path.name for path in (baking.SKELETON_DIR / "docs").glob("*.md")}
