@@ -296,7 +296,8 @@ def test_the_existing_folder_refusal_is_cookiecutters(tmp_path: Path) -> None:
     assert again.returncode == 1
     quoted = console_block('### `Error: "prodev_backend" directory already exists`')
     assert quoted[0] == "$ cookiecutter --no-input cookiecutter-prodev-backend"
-    assert (again.stdout + again.stderr).strip().splitlines()[-1] == quoted[1]
+    printed = (again.stdout + again.stderr).strip().splitlines()[-1]
+    assert printed == quoted[1], f"docs/troubleshooting.md quotes {quoted[1]!r}; cookiecutter prints {printed!r}"
 
 
 def test_make_without_uv_fails_as_quoted(default_bake: Path, tmp_path: Path) -> None:
@@ -324,7 +325,9 @@ def test_make_without_uv_fails_as_quoted(default_bake: Path, tmp_path: Path) -> 
     def line_numbers(lines: list[str]) -> list[str]:
         return [re.sub(r"Makefile:\d+", "Makefile:N", line) for line in lines]
 
-    assert sorted(line_numbers(output)) == sorted(line_numbers(quoted[1:]))
+    assert sorted(line_numbers(output)) == sorted(line_numbers(quoted[1:])), (
+        f"docs/troubleshooting.md quotes {quoted[1:]}; `make test` without uv prints {output}"
+    )
 
 
 def test_the_refused_answer_quoted_is_the_one_docs_options_md_shows() -> None:
