@@ -8,6 +8,7 @@ database.
 from abc import ABCMeta, abstractmethod
 from typing import Any
 
+from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, permissions, status
 from rest_framework.request import Request
@@ -109,7 +110,7 @@ class CategoryListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
     cache_timeout = 5 * 60
     cache_per_user = False
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Category]:
         return selectors.category_list()
 
 
@@ -125,7 +126,7 @@ class TagListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
     cache_timeout = 5 * 60
     cache_per_user = False
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Tag]:
         return selectors.tag_list()
 
 
@@ -141,7 +142,7 @@ class PostListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
     cache_models = POST_SHOWS
     cache_anonymous_only = True
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Post]:
         return selectors.post_list(viewer=self.request.user)
 
     @extend_schema(
@@ -244,7 +245,7 @@ class PostDetailView(EntryDetailView):
     serializer_class = PostDetailOutputSerializer
     input_serializer_class = PostInputSerializer
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Post]:
         return selectors.post_detail(viewer=self.request.user)
 
     def get(self, request: Request, pk: int) -> Response:
@@ -264,7 +265,7 @@ class PostTransitionView(EntryTransitionView):
 
     serializer_class = PostDetailOutputSerializer
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Post]:
         return selectors.post_detail(viewer=self.request.user)
 
 
@@ -280,7 +281,7 @@ class PageListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
     cache_models = (Page, User)
     cache_anonymous_only = True
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Page]:
         return selectors.page_list(viewer=self.request.user)
 
     @extend_schema(request=PageInputSerializer, responses={201: PageDetailOutputSerializer})
@@ -301,7 +302,7 @@ class PageDetailView(EntryDetailView):
     serializer_class = PageDetailOutputSerializer
     input_serializer_class = PageInputSerializer
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Page]:
         return selectors.page_detail(viewer=self.request.user)
 
     def update_entry(self, entry: Any, fields: dict[str, Any]) -> None:
@@ -314,7 +315,7 @@ class PageTransitionView(EntryTransitionView):
 
     serializer_class = PageDetailOutputSerializer
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Page]:
         return selectors.page_detail(viewer=self.request.user)
 
 
@@ -327,7 +328,7 @@ class CommentListView(CSVExportMixin, generics.ListAPIView):
     search_fields = ("body",)
     ordering_fields = ("created_at",)
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Comment]:
         return selectors.comment_list(viewer=self.request.user)
 
     @extend_schema(
@@ -357,7 +358,7 @@ class CommentDetailView(generics.RetrieveAPIView):
     permission_classes = (permissions.AllowAny,)
     serializer_class = CommentOutputSerializer
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Comment]:
         return selectors.comment_list(viewer=self.request.user)
 
 
@@ -367,7 +368,7 @@ class CommentModerateView(generics.GenericAPIView):
     permission_classes = (permissions.IsAuthenticated, CanModerateComments)
     serializer_class = CommentOutputSerializer
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Comment]:
         return selectors.comment_list(viewer=self.request.user)
 
     @extend_schema(
