@@ -71,7 +71,7 @@ def assets(module: Path = IDE_MODULE) -> list[Asset]:
     for node in ast.walk(ast.parse(module.read_text())):
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Asset":
             values = [argument.value for argument in node.args if isinstance(argument, ast.Constant)]
-            if len(values) == 3:  # noqa: PLR2004 - the three fields of a row
+            if len(values) == 3:
                 rows.append(Asset(*values))
     return rows
 
@@ -106,7 +106,7 @@ def files_from_npm(rows: list[Asset]) -> dict[str, bytes]:
                 archive = archives[row.package]
                 data = prepared(_read(archive, row.member))
                 if any(delimiter in data for delimiter in JINJA_DELIMITERS) or b"\r" in data:
-                    raise SystemExit(f"{row.source} holds Jinja delimiters or carriage returns: cookiecutter would alter it")
+                    raise SystemExit(f"{row.source} holds Jinja delimiters or carriage returns: cookiecutter alters it")
                 wanted[row.path] = data
                 wanted[row.license_path] = _read(archive, "package/LICENSE")
         finally:
