@@ -189,3 +189,14 @@ def test_redoc_loads_nothing_from_a_cdn_that_its_page_does_not_keep_on_this_orig
 
     assert cdn_addresses, "the ReDoc bundle names no CDN address: the search is wrong"
     assert all(address in Path(kept_local).read_text() for address in cdn_addresses)
+
+
+def test_the_browsable_api_logs_out_with_a_form_and_no_inline_handler(client, staff_user):
+    # A script-src of 'self' refuses onclick="...": DRF's own "Log out" link did nothing.
+    client.force_login(staff_user)
+
+    page = client.get(API_ROOT, HTTP_ACCEPT="text/html").content.decode()
+
+    assert f'<form method="post" action="{reverse("rest_framework:logout")}?next=' in page
+    assert ">Log out</button>" in page
+    assert "onclick" not in page.lower()
