@@ -169,8 +169,10 @@ def site(
             assert outcome.ok, outcome.report
         log = tmp_path / "gunicorn.log"
         with log.open("wb") as output:
+            # No control socket: its default path is one per user, and two workers may each serve a bake.
+            command = ["-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}", "-w", "2", "--no-control-socket"]
             server = subprocess.Popen(
-                [str(environment.python), "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}", "-w", "2"],
+                [str(environment.python), *command],
                 cwd=environment.project,
                 env=baking.clean_environment(**env),
                 stdout=output,
@@ -260,8 +262,9 @@ PAGES: list[tuple[str, Callable[[Page, Site], None]]] = [
 
 @pytest.mark.parametrize("site", list(COMBINATIONS.values()), ids=list(COMBINATIONS), indirect=True)
 def test_every_page_works_offline_with_no_console_error(
-    site: Site, chromium: Path, tmp_path: Path, request: pytest.FixtureRequest
+    chromium: Path, site: Site, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
+    # chromium first: without it nothing is baked or served.
     name = next(key for key, value in COMBINATIONS.items() if value == site.combination)
     shots = tmp_path / "screenshots"
     shots.mkdir()
