@@ -122,13 +122,10 @@ def chromium() -> Path:
 
 
 def _database(environment: Environment, postgresql: str, name: str, *, create: bool) -> None:
-    statement = f"CREATE DATABASE {name}" if create else f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-    script = (
-        "import psycopg\n"
-        f"with psycopg.connect('{postgresql}/postgres', autocommit=True) as connection:\n"
-        f"    connection.execute('DROP DATABASE IF EXISTS {name} WITH (FORCE)')\n"
-        f"    connection.execute('{statement}')\n"
-    )
+    """Drop the database (a left-over of an interrupted run too), then create it afresh when asked."""
+    statements = [f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", *([f"CREATE DATABASE {name}"] if create else [])]
+    script = "import psycopg\n" + f"with psycopg.connect('{postgresql}/postgres', autocommit=True) as connection:\n"
+    script += "".join(f"    connection.execute('{statement}')\n" for statement in statements)
     outcome = environment.run("-c", script)
     assert outcome.ok, outcome.report
 
