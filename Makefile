@@ -22,7 +22,7 @@ RUN := $(UV) run --frozen --python $(PYTHON)
 NPM_GROOVY_LINT := node_modules/.bin/npm-groovy-lint
 PYTEST_ARGS ?=
 
-.PHONY: test test-fast exhaustive lint format bench docs
+.PHONY: test test-fast exhaustive lint format bench docs docs-site
 
 ## test: the whole suite (hooks, options, rendering, integration, triples) on 2 workers
 test: $(UV_BOOTSTRAP) $(NPM_GROOVY_LINT)
@@ -45,9 +45,14 @@ format: $(UV_BOOTSTRAP)
 	$(RUN) ruff check --fix hooks tests benchmarks local_extensions.py
 	$(RUN) ruff format hooks tests benchmarks local_extensions.py
 
-## docs: rewrite the options tables of README.md and docs/options.md from cookiecutter.json
+## docs: rewrite the generated docs: options tables (README.md, docs/options.md), diagrams (docs/architecture.md)
 docs: $(UV_BOOTSTRAP)
 	$(RUN) python tests/options_reference.py --write
+	$(RUN) python tests/architecture.py --write
+
+## docs-site: build the docs site (mkdocs.yml, MkDocs Material) into site/; --strict: any warning fails
+docs-site: $(UV_BOOTSTRAP)
+	$(RUN) mkdocs build --strict --site-dir site
 
 ## bench: bake time (default, largest, per feature), bake to green tests, exhaustive-layer throughput; plots in docs/
 bench: $(UV_BOOTSTRAP)

@@ -239,7 +239,16 @@ def admin_path(project: Path) -> str:
     raise LookupError(".env has no DJANGO_ADMIN_URL line")
 
 
+def run_by_cruft(answers: dict[str, str]) -> bool:
+    """cruft adds the template commit (``_commit``) to the answers; plain cookiecutter does not.
+
+    cruft runs this hook again on every ``cruft diff`` and ``cruft update``, in a throw-away render.
+    """
+    return "_commit" in answers
+
+
 def print_next_steps(answers: dict[str, str], admin: str) -> None:
+    """Print on stdout, or on stderr under cruft so that ``cruft diff`` prints a patch and nothing else."""
     slug = answers["project_slug"]
     uv_missing = f"uv is not on your PATH. {UV_INSTALL}\n" if shutil.which("uv") is None else ""
     print(
@@ -252,7 +261,8 @@ def print_next_steps(answers: dict[str, str], admin: str) -> None:
         "Then open http://127.0.0.1:8000/ (the API root) and the admin at\n"
         f"  http://127.0.0.1:8000/{admin}\n"
         "The admin's path is random (DJANGO_ADMIN_URL in .env): set your own secret one in production.\n"
-        "Secrets are in .env (mode 600, git-ignored). README.md says how to run on PostgreSQL."
+        "Secrets are in .env (mode 600, git-ignored). README.md says how to run on PostgreSQL.",
+        file=sys.stderr if run_by_cruft(answers) else sys.stdout,
     )
 
 

@@ -9,7 +9,6 @@ and exits 1; cookiecutter then removes the (still empty) output folder.
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import json
 import keyword
@@ -305,6 +304,8 @@ def config_refusals(run: Run) -> list[str]:
         options = json.loads((run.repo_dir / "cookiecutter.json").read_text(encoding="utf-8"))
     except Exception:  # an unreadable file has already stopped cookiecutter; nothing more to say
         return []
+    import difflib  # only here: a bake without a preset file never pays for it
+
     names = [name for name in options if not name.startswith("_")]
     messages = []
     for key, value in preset.items():

@@ -24,11 +24,13 @@ import re
 import shutil
 import subprocess
 import sysconfig
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import yaml
 
 import baking
 
@@ -46,7 +48,7 @@ SERVICE_OPTIONS = ("task_queue", "celery_broker", "cache")
 DOCKER_PATHS = ("Dockerfile", ".dockerignore", "compose.yaml", "compose.prod.yaml", "docker/entrypoint.sh")
 KUBERNETES_PATHS = ("k8s/base/kustomization.yaml", "k8s/overlays/production/kustomization.yaml", "docs/kubernetes.md")
 CI_PATHS = {
-    "github": (".github/workflows/ci.yml", ".github/dependabot.yml"),
+    "github": (".github/workflows/ci.yml", ".github/workflows/template.yml", ".github/dependabot.yml"),
     "gitlab": (".gitlab-ci.yml",),
     "jenkins": ("Jenkinsfile",),
     "none": (),
@@ -295,6 +297,34 @@ def test_github_actions_are_pinned_to_exact_releases_and_permissions_are_read_on
         if not re.search(r"^permissions:\n  contents: read$", text, re.M):
             problems.append(f"{path}: the workflow's default permissions are not contents: read")
     assert not problems, "\n".join(problems)
+
+
+def test_the_template_check_runs_cruft_check_weekly_and_by_hand_and_changes_nothing(artefacts: Artefacts) -> None:
+    """What it does when run: tests/test_updates.py runs its step against a real template release."""
+    workflows = [
+        project / ".github" / "workflows" / "template.yml"
+        for project in artefacts.projects.values()
+        if (project / ".github").is_dir()
+    ]
+    assert workflows, "no bake with ci=github"
+    dev = tomllib.loads((baking.TEMPLATE_DIR / "pyproject.toml").read_text())["dependency-groups"]["dev"]
+    pinned = next(spec.removeprefix("cruft==") for spec in dev if spec.startswith("cruft=="))
+    for path in workflows:
+        workflow = yaml.safe_load(path.read_text())
+        triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+        assert set(triggers) == {"schedule", "workflow_dispatch"}, f"{path}: {triggers}"
+        (cron,) = (entry["cron"] for entry in triggers["schedule"])
+        fields = cron.split()
+        assert fields[2:4] == ["*", "*"], f"{path}: {cron} is not once a week"
+        assert fields[4].isdigit(), f"{path}: {cron} is not once a week"
+        assert workflow["permissions"] == {"contents": "read"}
+        assert workflow["env"]["CRUFT_VERSION"] == pinned, "the job's cruft is not the one the template tests"
+        (job,) = workflow["jobs"].values()
+        scripts = "\n".join(step.get("run", "") for step in job["steps"])
+        invoked = re.findall(r"uvx\b[^\n]*?\bcruft (\w+)", scripts)
+        assert invoked, "the job runs no cruft command"
+        assert set(invoked) == {"check"}, f"the job must only check: {invoked}"
+        assert not re.search(r"\bgh |git (push|commit)", scripts), "the job must change nothing"
 
 
 def test_dependabot_configs_match_the_schema(artefacts: Artefacts) -> None:

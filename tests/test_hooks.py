@@ -486,3 +486,18 @@ def test_the_next_steps_say_how_to_get_uv_only_when_it_is_missing(
     (tmp_path / "uv").chmod(0o755)
     post.print_next_steps(answers, "admin-abc123/")
     assert "pip install uv" not in capsys.readouterr().out
+
+
+def test_under_cruft_the_next_steps_go_to_stderr_so_cruft_diff_prints_only_a_patch(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    answers = baking.rendered_context()
+    post.print_next_steps(answers, "admin-abc123/")
+    by_cookiecutter = capsys.readouterr()
+    assert "Next steps" in by_cookiecutter.out
+    assert by_cookiecutter.err == ""
+
+    post.print_next_steps({**answers, "_commit": "0" * 40}, "admin-abc123/")
+    by_cruft = capsys.readouterr()
+    assert by_cruft.out == ""
+    assert by_cruft.err == by_cookiecutter.out
