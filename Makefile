@@ -22,7 +22,11 @@ RUN := $(UV) run --frozen --python $(PYTHON)
 NPM_GROOVY_LINT := node_modules/.bin/npm-groovy-lint
 PYTEST_ARGS ?=
 
-.PHONY: test test-fast exhaustive lint format bench docs docs-site
+.PHONY: test test-fast exhaustive lint format bench docs docs-site help
+
+## help: list the documented targets with what each one does
+help:
+	@awk '/^## [a-z-]+: / {sub(/^## /, ""); name = $$0; sub(/: .*/, "", name); sub(/^[^:]*: /, ""); printf "  %-11s %s\n", name, $$0}' $(firstword $(MAKEFILE_LIST))
 
 ## test: the whole suite (hooks, options, rendering, integration, triples) on 2 workers
 test: $(UV_BOOTSTRAP) $(NPM_GROOVY_LINT)
@@ -41,6 +45,7 @@ lint: $(UV_BOOTSTRAP)
 	$(RUN) ruff check hooks tests benchmarks local_extensions.py
 	$(RUN) ruff format --check hooks tests benchmarks local_extensions.py
 
+## format: fix what ruff can fix in the template's own code, then format it
 format: $(UV_BOOTSTRAP)
 	$(RUN) ruff check --fix hooks tests benchmarks local_extensions.py
 	$(RUN) ruff format hooks tests benchmarks local_extensions.py

@@ -116,6 +116,8 @@ def collect(artefacts: Artefacts, project: Path) -> None:
             artefacts.add("gitlab-ci", path)
         elif path.name == "Jenkinsfile":
             artefacts.add("jenkinsfile", path)
+        elif relative == "Makefile":
+            artefacts.add("makefile", path)
         elif relative.startswith("k8s/") and path.suffix in {".yaml", ".yml"}:
             artefacts.add("kustomization" if path.stem == "kustomization" else "k8s-manifest", path)
         if is_shell_script(path):
@@ -200,6 +202,85 @@ def test_without_docker_kubernetes_and_ci_no_trace_of_them_remains(artefacts: Ar
     ]
     assert not left, f"files of docker, kubernetes or ci remain: {left}"
     assert not mentions, f"the text still mentions them: {mentions}"
+
+
+# --- The gates: the Makefile's targets, and every CI file running them ------------------------------------------
+
+# What each gate target of the generated Makefile must run (docs: README "Tests"; issue: the same gates in CI).
+GATES = {
+    "lint": ("ruff check", "ruff format --check"),
+    "security": ("bandit", "detect-secrets-hook"),
+    "check": (
+        "manage.py check",
+        "makemigrations --check",
+        "spectacular --validate --fail-on-warn",
+        "mypy",
+    ),
+    "test": ("pytest",),
+}
+
+
+def makefile_targets(makefile: Path) -> dict[str, tuple[str, list[str]]]:
+    """Each target of a generated Makefile: its ``## `` description and its recipe lines."""
+    targets: dict[str, tuple[str, list[str]]] = {}
+    current = None
+    for line in makefile.read_text().splitlines():
+        if match := re.match(r"([a-z-]+):(?:[^#=]*)(?:##\s*(.*))?$", line):
+            current = match.group(1)
+            targets[current] = (match.group(2) or "", [])
+        elif line.startswith("\t") and current:
+            targets[current][1].append(line.strip())
+        else:
+            current = None
+    return targets
+
+
+def ci_files(artefacts: Artefacts) -> list[Path]:
+    """Every distinct CI definition: the GitHub CI workflow (not the release one), GitLab CI, Jenkinsfile."""
+    github = [path for path in artefacts.paths("github-workflow") if path.name == "ci.yml"]
+    return [
+        *require(github, "GitHub CI workflow"),
+        *require(artefacts.paths("gitlab-ci"), ".gitlab-ci.yml"),
+        *require(artefacts.paths("jenkinsfile"), "Jenkinsfile"),
+    ]
+
+
+def test_the_makefile_gates_run_every_check(artefacts: Artefacts) -> None:
+    """ruff, bandit, the Django checks, migrations, the OpenAPI schema, mypy and the tests; import-linter too
+    wherever the project declares contracts."""
+    missing = []
+    for makefile in require(artefacts.paths("makefile"), "Makefile"):
+        targets = makefile_targets(makefile)
+        gates = {name: list(commands) for name, commands in GATES.items()}
+        if "[tool.importlinter]" in (makefile.parent / "pyproject.toml").read_text():
+            gates["check"].append("lint-imports")
+        for target, commands in gates.items():
+            recipe = " ; ".join(targets.get(target, ("", []))[1])
+            missing += [
+                f"{makefile}: make {target} does not run {command}" for command in commands if command not in recipe
+            ]
+    assert not missing, "\n".join(missing)
+
+
+def test_every_ci_file_runs_every_gate_of_the_makefile(artefacts: Artefacts) -> None:
+    """CI calls the Makefile's targets rather than copies of their commands, so the two cannot drift."""
+    missing = [
+        f"{path}: make {target}"
+        for path in ci_files(artefacts)
+        for target in GATES
+        if not re.search(rf"(^|[\s'\"]|- )make {target}($|[\s'\"])", path.read_text(), re.M)
+    ]
+    assert not missing, "CI files that do not run a gate:\n" + "\n".join(missing)
+
+
+def test_make_help_lists_every_documented_target(artefacts: Artefacts) -> None:
+    for makefile in require(artefacts.paths("makefile"), "Makefile"):
+        documented = {name: text for name, (text, _recipe) in makefile_targets(makefile).items() if text}
+        result = run(["make", "--no-print-directory", "-f", makefile.name, "help"], cwd=makefile.parent)
+        assert_passes(result, [makefile])
+        listed = dict(line.split(maxsplit=1) for line in result.stdout.splitlines())
+        assert listed == documented, f"{makefile}: make help lists {listed}, the Makefile documents {documented}"
+        assert set(GATES) <= set(documented), f"{makefile}: a gate target is undocumented"
 
 
 # --- Docker ----------------------------------------------------------------------------------------------------

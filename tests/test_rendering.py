@@ -213,3 +213,36 @@ def test_the_project_pins_the_ruff_the_template_checks_it_with(default_bake: Pat
     ours = subprocess.run([RUFF, "--version"], capture_output=True, text=True, check=True).stdout.split()[-1]
     pinned = re.findall(r"\bruff==([\w.]+)", (default_bake / "pyproject.toml").read_text())
     assert pinned == [ours], f"the project pins ruff {pinned}, the template checks with {ours}"
+
+
+def test_the_suite_runs_in_random_order_under_a_timeout(default_bake: Path) -> None:
+    """Order dependence and hung tests fail (README "Tests"): both plugins pinned, a timeout configured."""
+    project = tomllib.loads((default_bake / "pyproject.toml").read_text())
+    pinned = {spec.split("==")[0] for spec in project["dependency-groups"]["dev"] if "==" in spec}
+    assert {"pytest-randomly", "pytest-timeout"} <= pinned
+    assert project["tool"]["pytest"]["ini_options"]["timeout"] > 0
+
+
+# A `# type: ignore` names its error codes, and a comment on its line or above it (above a run of them) says why.
+TYPE_IGNORE = re.compile(r"#\s*type:\s*ignore(?P<codes>\[[\w,-]+\])?(?P<after>.*)$")
+
+
+def test_every_type_ignore_names_its_codes_and_its_reason() -> None:
+    """mypy's warn_unused_ignores catches stale ones per combination; this catches bare and unexplained ones."""
+    problems = []
+    for path in sorted(baking.TEMPLATE_DIR.glob("{{cookiecutter.project_slug}}/**/*.py")):
+        lines = path.read_text().splitlines()
+        for number, line in enumerate(lines, 1):
+            ignore = TYPE_IGNORE.search(line)
+            if ignore is None:
+                continue
+            place = f"{path.relative_to(baking.TEMPLATE_DIR)}:{number}"
+            if not ignore["codes"]:
+                problems.append(f"{place}: names no error code")
+            elif not ignore["after"].strip().startswith("#"):
+                above = number - 2  # the line above the run of ignored lines this one ends
+                while above >= 0 and TYPE_IGNORE.search(lines[above]):
+                    above -= 1
+                if above < 0 or not lines[above].strip().startswith("#"):
+                    problems.append(f"{place}: no comment says why")
+    assert not problems, "\n".join(problems)

@@ -16,15 +16,21 @@ from rest_framework.test import APIClient
 from config.celery import app as celery_app
 
 {% endif -%}
+from {{ cookiecutter.project_slug }}.core.caching import discard_pending_invalidations
 from {{ cookiecutter.project_slug }}.users.models import User
 from {{ cookiecutter.project_slug }}.users.tests.factories import UserFactory
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Throttle counters live in the cache: without this, tests leak 429s into each other."""
+    """Throttle counters live in the cache: without this, tests leak 429s into each other.
+
+    Invalidations kept to retry (a test stopped its Redis) are forgotten as well: retried during a
+    later test, they would drop that test's cached pages at a random moment.
+    """
     cache.clear()
     yield
+    discard_pending_invalidations()
     cache.clear()
 
 
@@ -35,12 +41,12 @@ def api_client() -> APIClient:
 
 @pytest.fixture
 def user(db) -> User:
-    return UserFactory()
+    return UserFactory.create()
 
 
 @pytest.fixture
 def staff_user(db) -> User:
-    return UserFactory(is_staff=True, is_superuser=True)
+    return UserFactory.create(is_staff=True, is_superuser=True)
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from rest_framework import status
 
 from {{ cookiecutter.project_slug }}.core.exceptions import ApplicationError
+from {{ cookiecutter.project_slug }}.core.services import model_update
 from {{ cookiecutter.project_slug }}.users.models import User
 
 from . import roles
@@ -87,10 +88,7 @@ def post_create(
 def post_update(*, post: Post, tags: Iterable[str] | None = None, **fields: Any) -> Post:
     """Change a draft's fields (title, slug, body, excerpt, category) and, if given, its tags."""
     _ensure_editable(post)
-    for name, value in fields.items():
-        setattr(post, name, value)
-    post.full_clean()
-    post.save()
+    model_update(instance=post, data=fields)
     if tags is not None:
         post.tags.set(_tags_named(tags))
     return post
@@ -129,11 +127,7 @@ def page_update(*, page: Page, **fields: Any) -> Page:
     _ensure_editable(page)
     if "parent" in fields:
         _ensure_not_own_ancestor(page, fields["parent"])
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page.full_clean()
-    page.save()
-    return page
+    return model_update(instance=page, data=fields)
 
 
 @transaction.atomic

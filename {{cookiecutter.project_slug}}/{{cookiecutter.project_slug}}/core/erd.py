@@ -65,7 +65,7 @@ def documented_apps() -> list[AppConfig]:
 
 
 def _column_type(field: models.Field) -> str:
-    target = field.target_field if field.is_relation else field  # type: ignore[attr-defined]
+    target = field.target_field if isinstance(field, models.ForeignKey) else field
     internal = target.get_internal_type()
     return COLUMN_TYPES.get(internal, internal.removesuffix("Field").lower())
 
@@ -98,13 +98,14 @@ def _entity(model: type[models.Model], *, columns: bool = True) -> list[str]:
     fields = model._meta.concrete_fields if columns else [model._meta.pk]
     return [
         f"    {model._meta.db_table} " + "{",
-        *(f"        {_column(field)}" for field in fields),  # type: ignore[arg-type]
+        *(f"        {_column(field)}" for field in fields),
         "    }",
     ]
 
 
 def _relation(field: models.Field) -> str:
     source = field.model._meta.db_table
+    # Only relations get here, and Django has resolved their model: never None or "self".
     target = field.related_model._meta.db_table  # type: ignore[union-attr]
     if field.many_to_many:
         return f'    {source} }}o--o{MANY} {target} : "{field.name}"'

@@ -73,6 +73,7 @@ class CSVExportMixin:
     )
 
     def handle_exception(self, exc: Exception) -> Response:
+        # A mixin: APIView, later in the view's bases, defines handle_exception and request.
         response = super().handle_exception(exc)  # type: ignore[misc]
         request = self.request  # type: ignore[attr-defined]
         if isinstance(getattr(request, "accepted_renderer", None), PaginatedCSVRenderer):

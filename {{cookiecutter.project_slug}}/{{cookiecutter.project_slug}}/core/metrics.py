@@ -231,7 +231,7 @@ def worker_metrics_app(*, token: str) -> WSGIApp:
 
     def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if _token_matches(environ.get("HTTP_AUTHORIZATION", ""), token):
-            return serve(environ, start_response)  # type: ignore[no-any-return]
+            return serve(environ, start_response)
         start_response(
             "401 Unauthorized",
             [("Content-Type", "application/json"), ("WWW-Authenticate", 'Bearer realm="metrics"')],

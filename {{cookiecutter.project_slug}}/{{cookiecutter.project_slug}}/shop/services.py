@@ -9,6 +9,7 @@ from django.db.models import F
 from rest_framework import status
 
 from {{ cookiecutter.project_slug }}.core.exceptions import ApplicationError
+from {{ cookiecutter.project_slug }}.core.services import model_update
 from {{ cookiecutter.project_slug }}.users.models import User
 
 from .models import ALLOWED_TRANSITIONS, Address, Category, Order, OrderItem, Product
@@ -24,11 +25,7 @@ def product_create(*, category: Category, **fields: Any) -> Product:
 
 @transaction.atomic
 def product_update(*, product: Product, **fields: Any) -> Product:
-    for name, value in fields.items():
-        setattr(product, name, value)
-    product.full_clean()
-    product.save()
-    return product
+    return model_update(instance=product, data=fields)
 
 
 def _clear_other_defaults(address: Address) -> None:
@@ -51,12 +48,7 @@ def address_create(*, customer: User, **fields: Any) -> Address:
 
 @transaction.atomic
 def address_update(*, address: Address, **fields: Any) -> Address:
-    for name, value in fields.items():
-        setattr(address, name, value)
-    _clear_other_defaults(address)
-    address.full_clean()
-    address.save()
-    return address
+    return model_update(instance=address, data=fields, before_validation=_clear_other_defaults)
 
 
 @transaction.atomic

@@ -41,6 +41,7 @@ class UserManager(BaseUserManager["User"]):
 class User(AbstractUser):
     """An account; ``name`` replaces Django's first/last name pair, which fits few cultures."""
 
+    # None removes AbstractUser's columns; the stubs type them as fields, hence the ignores.
     username = None  # type: ignore[assignment]
     first_name = None  # type: ignore[assignment]
     last_name = None  # type: ignore[assignment]
@@ -50,6 +51,7 @@ class User(AbstractUser):
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
 
+    # Email-keyed, in place of AbstractUser's username-keyed manager (a different create_user).
     objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     class Meta:

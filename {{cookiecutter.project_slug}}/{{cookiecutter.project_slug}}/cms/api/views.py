@@ -8,6 +8,7 @@ database.
 from abc import ABCMeta, abstractmethod
 from typing import Any
 
+from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, permissions, status
 from rest_framework.request import Request
@@ -20,7 +21,7 @@ from {{ cookiecutter.project_slug }}.core.exports import CSVExportMixin
 from {{ cookiecutter.project_slug }}.users.models import User
 
 from .. import selectors, services
-from ..models import Category, Comment, Page, Post, Status, Tag
+from ..models import Category, Comment, Entry, Page, Post, Status, Tag
 from .filters import CommentFilter, PageFilter, PostFilter
 from .permissions import CanModerateComments, IsAuthorOrStaffForWrites
 from .serializers import (
@@ -97,66 +98,88 @@ POPULAR_POSTS: CachedValue[list[dict[str, Any]]] = CachedValue(
 )
 
 
-class CategoryListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
-    """Every category, public; searchable by name."""
+class TaxonomyListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
+    """What the category and tag lists share: public, searchable by name, one cached page for all."""
 
     permission_classes = (permissions.AllowAny,)
-    serializer_class = CategoryOutputSerializer
     search_fields = ("name",)
     ordering_fields = ("name",)
-    cache_name = "cms.categories"
-    cache_models = (Category,)
     cache_timeout = 5 * 60
     cache_per_user = False
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+
+class CategoryListView(TaxonomyListView):
+    """Every category, public; searchable by name."""
+
+    serializer_class = CategoryOutputSerializer
+    cache_name = "cms.categories"
+    cache_models = (Category,)
+
+    def get_queryset(self) -> QuerySet[Category]:
         return selectors.category_list()
 
 
-class TagListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
+class TagListView(TaxonomyListView):
     """Every tag, public; searchable by name."""
 
-    permission_classes = (permissions.AllowAny,)
     serializer_class = TagOutputSerializer
-    search_fields = ("name",)
-    ordering_fields = ("name",)
     cache_name = "cms.tags"
     cache_models = (Tag,)
-    cache_timeout = 5 * 60
-    cache_per_user = False
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Tag]:
         return selectors.tag_list()
 
 
-class PostListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
-    """Published posts for everyone, plus your own drafts; editors see every post."""
+class EntryListView(CachedListMixin, CSVExportMixin, generics.ListAPIView, metaclass=ABCMeta):
+    """What the post and page lists share: published entries for everyone plus your own drafts
+    (editors see every entry; only anonymous readers share cached pages); POST starts a draft.
+
+    Subclasses name their serializers and ``create_entry``; ``_create_schema`` documents their POST.
+    """
 
     permission_classes = (permissions.IsAuthenticatedOrReadOnly,)
-    serializer_class = PostListOutputSerializer
-    filterset_class = PostFilter
-    search_fields = ("title", "excerpt")
     ordering_fields = ("published_at", "title")
-    cache_name = "cms.posts"
-    cache_models = POST_SHOWS
     cache_anonymous_only = True
+    input_serializer_class: type[Serializer[Any]]
+    detail_serializer_class: type[Serializer[Any]]
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
-        return selectors.post_list(viewer=self.request.user)
+    @abstractmethod
+    def create_entry(self, author: User, fields: dict[str, Any]) -> Entry:
+        """Start a draft by ``author`` through the app's create service; return it as the detail
+        view shows it."""
 
-    @extend_schema(
+    def post(self, request: Request) -> Response:
+        serializer = self.input_serializer_class(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        entry = self.create_entry(authenticated_user(request), serializer.validated_data)
+        return Response(self.detail_serializer_class(entry).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    post=extend_schema(
+        description="Start a draft; you are its author.",
         request=PostInputSerializer,
         responses={201: PostDetailOutputSerializer},
         examples=[NEW_POST_EXAMPLE],
     )
-    def post(self, request: Request) -> Response:
-        """Start a draft; you are its author."""
-        serializer = PostInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        author = authenticated_user(request)
-        post = services.post_create(author=author, **serializer.validated_data)
-        post = selectors.post_detail(viewer=author).get(pk=post.pk)
-        return Response(PostDetailOutputSerializer(post).data, status=status.HTTP_201_CREATED)
+)
+class PostListView(EntryListView):
+    """Published posts for everyone, plus your own drafts; editors see every post."""
+
+    serializer_class = PostListOutputSerializer
+    input_serializer_class = PostInputSerializer
+    detail_serializer_class = PostDetailOutputSerializer
+    filterset_class = PostFilter
+    search_fields = ("title", "excerpt")
+    cache_name = "cms.posts"
+    cache_models = POST_SHOWS
+
+    def get_queryset(self) -> QuerySet[Post]:
+        return selectors.post_list(viewer=self.request.user)
+
+    def create_entry(self, author: User, fields: dict[str, Any]) -> Entry:
+        post = services.post_create(author=author, **fields)
+        return selectors.post_detail(viewer=author).get(pk=post.pk)
 
 
 class PopularPostListView(generics.GenericAPIView):
@@ -244,7 +267,7 @@ class PostDetailView(EntryDetailView):
     serializer_class = PostDetailOutputSerializer
     input_serializer_class = PostInputSerializer
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Post]:
         return selectors.post_detail(viewer=self.request.user)
 
     def get(self, request: Request, pk: int) -> Response:
@@ -264,34 +287,34 @@ class PostTransitionView(EntryTransitionView):
 
     serializer_class = PostDetailOutputSerializer
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Post]:
         return selectors.post_detail(viewer=self.request.user)
 
 
-class PageListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
+@extend_schema_view(
+    post=extend_schema(
+        description="Start a draft page, at the top level or under a parent page.",
+        request=PageInputSerializer,
+        responses={201: PageDetailOutputSerializer},
+    )
+)
+class PageListView(EntryListView):
     """Published pages for everyone, plus your own drafts; editors see every page."""
 
-    permission_classes = (permissions.IsAuthenticatedOrReadOnly,)
     serializer_class = PageListOutputSerializer
+    input_serializer_class = PageInputSerializer
+    detail_serializer_class = PageDetailOutputSerializer
     filterset_class = PageFilter
     search_fields = ("title",)
-    ordering_fields = ("published_at", "title")
     cache_name = "cms.pages"
     cache_models = (Page, User)
-    cache_anonymous_only = True
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Page]:
         return selectors.page_list(viewer=self.request.user)
 
-    @extend_schema(request=PageInputSerializer, responses={201: PageDetailOutputSerializer})
-    def post(self, request: Request) -> Response:
-        """Start a draft page, at the top level or under a parent page."""
-        serializer = PageInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        author = authenticated_user(request)
-        page = services.page_create(author=author, **serializer.validated_data)
-        page = selectors.page_detail(viewer=author).get(pk=page.pk)
-        return Response(PageDetailOutputSerializer(page).data, status=status.HTTP_201_CREATED)
+    def create_entry(self, author: User, fields: dict[str, Any]) -> Entry:
+        page = services.page_create(author=author, **fields)
+        return selectors.page_detail(viewer=author).get(pk=page.pk)
 
 
 @_edit_schema(PageInputSerializer, PageDetailOutputSerializer)
@@ -301,7 +324,7 @@ class PageDetailView(EntryDetailView):
     serializer_class = PageDetailOutputSerializer
     input_serializer_class = PageInputSerializer
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Page]:
         return selectors.page_detail(viewer=self.request.user)
 
     def update_entry(self, entry: Any, fields: dict[str, Any]) -> None:
@@ -314,7 +337,7 @@ class PageTransitionView(EntryTransitionView):
 
     serializer_class = PageDetailOutputSerializer
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Page]:
         return selectors.page_detail(viewer=self.request.user)
 
 
@@ -327,7 +350,7 @@ class CommentListView(CSVExportMixin, generics.ListAPIView):
     search_fields = ("body",)
     ordering_fields = ("created_at",)
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Comment]:
         return selectors.comment_list(viewer=self.request.user)
 
     @extend_schema(
@@ -357,7 +380,7 @@ class CommentDetailView(generics.RetrieveAPIView):
     permission_classes = (permissions.AllowAny,)
     serializer_class = CommentOutputSerializer
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Comment]:
         return selectors.comment_list(viewer=self.request.user)
 
 
@@ -367,7 +390,7 @@ class CommentModerateView(generics.GenericAPIView):
     permission_classes = (permissions.IsAuthenticated, CanModerateComments)
     serializer_class = CommentOutputSerializer
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Comment]:
         return selectors.comment_list(viewer=self.request.user)
 
     @extend_schema(

@@ -61,7 +61,7 @@ class PostFields:
 
     def resolve_tags(self, info: graphene.ResolveInfo) -> Any:
         # Prefetched by the selector: no query per post.
-        return self.tags.all()  # type: ignore[attr-defined]
+        return self.tags.all()
 
 
 class PostType(PostFields, DjangoObjectType):

@@ -58,11 +58,13 @@ class PostType:
 
     @strawberry.field
     def tags(self, root: Post) -> list[TagType]:
-        # Prefetched by the selector: no query per post.
+        # Prefetched by the selector: no query per post. Tag rows, which strawberry_django
+        # renders as TagType: mypy sees only the rows.
         return root.tags.all()  # type: ignore[return-value]
 
     @strawberry.field(description="Approved comments.")
     def comment_count(self, root: Post) -> int:
+        # An annotation the selectors add (Count), not a model field.
         return root.comment_count  # type: ignore[attr-defined]
 
 
@@ -169,10 +171,12 @@ class Query:
 
     @strawberry.field(description="Every category, by name.")
     def categories(self) -> list[CategoryType]:
+        # Rows, rendered as CategoryType by strawberry_django.
         return selectors.category_list()  # type: ignore[return-value]
 
     @strawberry.field(description="Every tag, by name.")
     def tags(self) -> list[TagType]:
+        # Rows, rendered as TagType by strawberry_django.
         return selectors.tag_list()  # type: ignore[return-value]
 
 

@@ -36,7 +36,9 @@ def post_page(pk: int) -> str:
 
 @pytest.fixture
 def post(author) -> Post:
-    return PublishedPostFactory(author=author, title="Indexes", tags=[TagFactory(name="Databases")])
+    return PublishedPostFactory.create(
+        author=author, title="Indexes", tags=[TagFactory(name="Databases")]
+    )
 
 
 @pytest.fixture

@@ -341,4 +341,5 @@ class DeadlineMixin:
     def execute_field(self, *args: Any, **kwargs: Any) -> Any:
         if time.monotonic() > self.deadline:
             raise OutOfTimeError(self.budget)
+        # A mixin: the library's execution context, later in the bases, defines execute_field.
         return super().execute_field(*args, **kwargs)  # type: ignore[misc]

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, Concatenate
 
 import graphene
 
@@ -56,19 +56,22 @@ def current_user(info: graphene.ResolveInfo) -> Any:
     return info.context.user
 
 
-def login_required[F: Callable[..., Any]](resolver: F) -> F:
+type Resolver[**P, R] = Callable[Concatenate[Any, graphene.ResolveInfo, P], R]
+
+
+def login_required[**P, R](resolver: Resolver[P, R]) -> Resolver[P, R]:
     @wraps(resolver)
-    def wrapper(root: Any, info: graphene.ResolveInfo, *args: Any, **kwargs: Any) -> Any:
+    def wrapper(root: Any, info: graphene.ResolveInfo, *args: P.args, **kwargs: P.kwargs) -> R:
         if not current_user(info).is_authenticated:
             raise NotAuthenticatedError
         return resolver(root, info, *args, **kwargs)
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
-def staff_required[F: Callable[..., Any]](resolver: F) -> F:
+def staff_required[**P, R](resolver: Resolver[P, R]) -> Resolver[P, R]:
     @wraps(resolver)
-    def wrapper(root: Any, info: graphene.ResolveInfo, *args: Any, **kwargs: Any) -> Any:
+    def wrapper(root: Any, info: graphene.ResolveInfo, *args: P.args, **kwargs: P.kwargs) -> R:
         user = current_user(info)
         if not user.is_authenticated:
             raise NotAuthenticatedError
@@ -76,4 +79,4 @@ def staff_required[F: Callable[..., Any]](resolver: F) -> F:
             raise PermissionDeniedError("Only staff may read this.")
         return resolver(root, info, *args, **kwargs)
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper

@@ -67,8 +67,8 @@ EXCLUDED_WHEN_SIGNED_IN = {"ignored_auth"}
 CHECKS = [check for check in ALL_CHECKS.get_all() if check.__name__ not in EXCLUDED]
 CALLERS: dict[str, Callable[[], User] | None] = {
     "anonymous": None,
-    "user": UserFactory,
-    "staff": lambda: UserFactory(is_staff=True, is_superuser=True),
+    "user": UserFactory.create,
+    "staff": lambda: UserFactory.create(is_staff=True, is_superuser=True),
 }
 
 

@@ -7,6 +7,7 @@ sign-ins while the cache cannot count them (it fails closed).
 """
 
 import itertools
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -57,7 +58,7 @@ def low_admin_rates(settings):
     settings.ADMIN_LOGIN_RATES = {"ip": "8/day", "account": "4/day"}
 
 
-def sign_in_attempt(client: APIClient, n: int, **headers: str) -> int:
+def sign_in_attempt(client: APIClient, n: int, **headers: Any) -> int:
     password = "wrong-password"  # pragma: allowlist secret
     body = {"email": f"guess{n}@example.com", "password": password}
     return client.post(SIGN_IN, body, REMOTE_ADDR="203.0.113.7", **headers).status_code

@@ -12,6 +12,7 @@ import socket
 import subprocess
 import time
 from collections.abc import Iterator
+from typing import NoReturn
 
 import pytest
 import redis
@@ -34,7 +35,7 @@ pytestmark = pytest.mark.django_db
 LIST = reverse("users:list")
 
 
-def unavailable(reason: str) -> None:
+def unavailable(reason: str) -> NoReturn:
     if os.environ.get("CI") == "true":
         pytest.fail(f"{reason} (CI=true: the Redis tests must run, not skip)")
     pytest.skip(reason)
@@ -96,14 +97,14 @@ def hanging_redis() -> Iterator[str]:
 def test_keys_carry_the_project_prefix_and_the_cache_version(redis_cache, settings):
     redis_cache.set("probe", "value")
 
-    raw = redis_cache.client.get_client()  # type: ignore[attr-defined]
+    raw = redis_cache.client.get_client()
     assert raw.exists(f"{settings.CACHE_KEY_PREFIX}:{settings.CACHE_VERSION}:probe") == 1
 
 
 def test_a_cached_list_page_lives_in_redis_for_every_process(redis_cache, settings, staff_client):
     staff_client.get(LIST)
 
-    raw = redis_cache.client.get_client()  # type: ignore[attr-defined]
+    raw = redis_cache.client.get_client()
     assert raw.keys(f"{settings.CACHE_KEY_PREFIX}:{settings.CACHE_VERSION}:users.list:*")
     assert staff_client.get(LIST)["X-Cache"] == "HIT"
 

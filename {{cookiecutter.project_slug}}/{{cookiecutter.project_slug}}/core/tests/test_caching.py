@@ -194,7 +194,7 @@ class AnonymousOnlyUserList(caching.CachedListMixin, generics.ListAPIView):
     cache_models = (User,)
     cache_anonymous_only = True
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         return User.objects.order_by("id")
 
 

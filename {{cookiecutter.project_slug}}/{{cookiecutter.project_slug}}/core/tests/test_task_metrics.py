@@ -38,7 +38,7 @@ def fail() -> None:
 
 
 @shared_task(bind=True, max_retries=1)
-def fail_once(self) -> str:  # type: ignore[no-untyped-def]
+def fail_once(self) -> str:
     if self.request.retries == 0:
         raise self.retry(countdown=0)
     return "done on the second try"

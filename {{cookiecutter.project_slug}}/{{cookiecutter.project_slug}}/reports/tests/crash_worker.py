@@ -30,7 +30,7 @@ def main(argv: list[str]) -> None:
         build = tasks.daily_signup_report_build
         pid_file = Path(os.environ["CRASH_WORKER_PID_FILE"])
 
-        def build_then_stall(**kwargs):  # type: ignore[no-untyped-def]
+        def build_then_stall(**kwargs):
             outcome = build(**kwargs)
             pid_file.write_text(str(os.getpid()))
             time.sleep(STALL_SECONDS)

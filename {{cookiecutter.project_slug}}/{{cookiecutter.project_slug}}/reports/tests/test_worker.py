@@ -77,7 +77,7 @@ def start_worker_process(name: str, *options: str, **env: str) -> subprocess.Pop
     return subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, start_new_session=True)
 
 
-def wait_for(condition, timeout: float) -> None:  # type: ignore[no-untyped-def]
+def wait_for(condition, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         assert time.monotonic() < deadline, f"gave up after {timeout} s"

@@ -1,6 +1,7 @@
 """Query-string filters of the shop lists (django-filter); each filtered column has an index."""
 
 import django_filters
+from django.db.models import QuerySet
 
 from {{ cookiecutter.project_slug }}.core.filters import UTCDateTimeFilter
 
@@ -28,7 +29,9 @@ class ProductFilter(django_filters.FilterSet):
         model = Product
         fields = ("category", "min_price", "max_price", "in_stock", "is_active")
 
-    def filter_in_stock(self, queryset, name, value):  # type: ignore[no-untyped-def]
+    def filter_in_stock(
+        self, queryset: QuerySet[Product], name: str, value: bool | None
+    ) -> QuerySet[Product]:
         return queryset.filter(stock__gt=0) if value else queryset.filter(stock=0)
 
 

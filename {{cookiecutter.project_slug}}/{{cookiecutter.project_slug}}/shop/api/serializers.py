@@ -1,5 +1,6 @@
 """Input and output shapes of the shop API; they validate and render, the services decide."""
 
+from django.db.models import QuerySet
 from rest_framework import serializers
 
 from ..models import Address, Category, Order, OrderItem, Product
@@ -89,7 +90,7 @@ class OrderItemInputSerializer(serializers.Serializer):
 class OwnAddressField(serializers.PrimaryKeyRelatedField):
     """An address id looked up among the caller's addresses only: anyone else's does not exist."""
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Address]:
         return Address.objects.filter(customer=self.context["request"].user)
 
 

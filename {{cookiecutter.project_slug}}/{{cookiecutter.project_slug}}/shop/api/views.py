@@ -10,6 +10,7 @@ products, so they share entries; staff, who also see inactive products, read the
 
 from typing import Any
 
+from django.db.models import QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import generics, permissions, status
@@ -19,6 +20,7 @@ from rest_framework.response import Response
 from {{ cookiecutter.project_slug }}.core.auth import authenticated_user
 from {{ cookiecutter.project_slug }}.core.caching import CachedListMixin, CachedObject
 from {{ cookiecutter.project_slug }}.core.exports import CSVExportMixin
+from {{ cookiecutter.project_slug }}.core.querysets import empty_for_schema
 
 from .. import selectors, services
 from ..models import Address, Category, Order, Product
@@ -108,7 +110,7 @@ class CategoryListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
     cache_timeout = 5 * 60
     cache_per_user = False
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Category]:
         return selectors.category_list()
 
 
@@ -117,7 +119,7 @@ class CategoryDetailView(generics.RetrieveAPIView):
     serializer_class = CategoryOutputSerializer
     lookup_field = "slug"
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Category]:
         return selectors.category_list()
 
 
@@ -146,7 +148,7 @@ class ProductListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
     def get_cache_audience(self, request: Request) -> str | None:
         return _catalogue_audience(request)
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Product]:
         return selectors.product_list(include_inactive=_is_staff(self.request))
 
     @extend_schema(request=ProductInputSerializer, responses={201: ProductOutputSerializer})
@@ -162,7 +164,7 @@ class ProductDetailView(generics.RetrieveAPIView):
     serializer_class = ProductOutputSerializer
     lookup_field = "slug"
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Product]:
         return selectors.product_list(include_inactive=_is_staff(self.request))
 
     def get(self, request: Request, slug: str) -> Response:
@@ -191,9 +193,8 @@ class AddressListView(CSVExportMixin, generics.ListAPIView):
     search_fields = ("recipient", "line1", "city", "postal_code")
     ordering_fields = ("created_at", "city")
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
-        if getattr(self, "swagger_fake_view", False):
-            return Address.objects.none()
+    @empty_for_schema(Address)
+    def get_queryset(self) -> QuerySet[Address]:
         return selectors.address_list(user=authenticated_user(self.request))
 
     @extend_schema(request=AddressSerializer, responses={201: AddressSerializer})
@@ -209,9 +210,8 @@ class AddressListView(CSVExportMixin, generics.ListAPIView):
 class AddressDetailView(generics.RetrieveAPIView):
     serializer_class = AddressSerializer
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
-        if getattr(self, "swagger_fake_view", False):
-            return Address.objects.none()
+    @empty_for_schema(Address)
+    def get_queryset(self) -> QuerySet[Address]:
         return selectors.address_list(user=authenticated_user(self.request))
 
     @extend_schema(request=AddressSerializer, responses={200: AddressSerializer})
@@ -236,9 +236,8 @@ class OrderListView(CSVExportMixin, generics.ListAPIView):
     search_fields = ("shipping_address",)
     ordering_fields = ("created_at", "total", "status")
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
-        if getattr(self, "swagger_fake_view", False):
-            return Order.objects.none()
+    @empty_for_schema(Order)
+    def get_queryset(self) -> QuerySet[Order]:
         return selectors.order_list(user=authenticated_user(self.request))
 
     @extend_schema(
@@ -260,9 +259,8 @@ class OrderDetailView(generics.RetrieveAPIView):
 
     serializer_class = OrderDetailOutputSerializer
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
-        if getattr(self, "swagger_fake_view", False):
-            return Order.objects.none()
+    @empty_for_schema(Order)
+    def get_queryset(self) -> QuerySet[Order]:
         return selectors.order_detail_list(user=authenticated_user(self.request))
 
 
@@ -271,9 +269,8 @@ class OrderTransitionView(generics.GenericAPIView):
 
     serializer_class = OrderTransitionInputSerializer
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
-        if getattr(self, "swagger_fake_view", False):
-            return Order.objects.none()
+    @empty_for_schema(Order)
+    def get_queryset(self) -> QuerySet[Order]:
         return selectors.order_list(user=authenticated_user(self.request))
 
     @extend_schema(

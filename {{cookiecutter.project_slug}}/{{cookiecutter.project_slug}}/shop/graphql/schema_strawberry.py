@@ -86,6 +86,7 @@ class OrderType:
     @strawberry.field
     def items(self, root: Order) -> list[OrderItemType]:
         # The selector prefetched them: .all() reads the prefetch cache, no query per order.
+        # Rows, rendered as OrderItemType by strawberry_django.
         return root.items.all()  # type: ignore[return-value]
 
 

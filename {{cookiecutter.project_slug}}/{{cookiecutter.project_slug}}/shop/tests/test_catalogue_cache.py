@@ -28,7 +28,7 @@ def product_page(slug: str) -> str:
 
 @pytest.fixture
 def product() -> Product:
-    return ProductFactory(name="Kettle", price=Decimal("30.00"), stock=5)
+    return ProductFactory.create(name="Kettle", price=Decimal("30.00"), stock=5)
 
 
 @pytest.fixture

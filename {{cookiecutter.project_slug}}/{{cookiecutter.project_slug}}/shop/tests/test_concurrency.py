@@ -30,7 +30,7 @@ def test_two_concurrent_orders_for_the_last_item_cannot_both_succeed():
     start = threading.Barrier(len(addresses))
     outcomes: list[str] = []
 
-    def place(address) -> None:  # type: ignore[no-untyped-def]
+    def place(address) -> None:
         try:
             start.wait()  # both threads reach the database together
             services.order_place(

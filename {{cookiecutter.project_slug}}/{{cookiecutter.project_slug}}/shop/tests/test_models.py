@@ -17,7 +17,7 @@ from .factories import (
 pytestmark = pytest.mark.django_db
 
 
-def _refused(write) -> None:  # type: ignore[no-untyped-def]
+def _refused(write) -> None:
     with pytest.raises(IntegrityError), transaction.atomic():
         write()
 

@@ -21,7 +21,7 @@ def address():
     return AddressFactory()
 
 
-def _place(address, *pairs):  # type: ignore[no-untyped-def]
+def _place(address, *pairs):
     items = [{"product": product.pk, "quantity": quantity} for product, quantity in pairs]
     return services.order_place(customer=address.customer, address=address, items=items)
 

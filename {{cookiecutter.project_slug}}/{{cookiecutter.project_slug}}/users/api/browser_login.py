@@ -22,7 +22,7 @@ class BrowserSignInAccountThrottle(SimpleRateThrottle):
 
     scope = "sign_in_account"
 
-    def get_cache_key(self, request: HttpRequest, view: object) -> str | None:  # type: ignore[override]
+    def get_cache_key(self, request: HttpRequest, view: object) -> str | None:
         email = request.POST.get("username", "").strip().lower()
         if not email:
             return None
@@ -37,6 +37,8 @@ class BrowserLoginView(LoginView):
 
     def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         for throttle in (SignInIPThrottle(), BrowserSignInAccountThrottle()):
+            # A Django view and request where DRF's throttles expect DRF's: they read only the
+            # client address, the form and the cache.
             if not throttle.allow_request(request, self):  # type: ignore[arg-type]
                 wait = throttle.wait()
                 body = error_body(

@@ -21,6 +21,6 @@ def authenticate_or_fail(request: Request) -> User:
         email=serializer.validated_data["email"].lower(),
         password=serializer.validated_data["password"],
     )
-    if user is None:
+    if not isinstance(user, User):  # None: no active user with these credentials
         raise exceptions.AuthenticationFailed("Invalid email or password.")
-    return user  # type: ignore[return-value]
+    return user

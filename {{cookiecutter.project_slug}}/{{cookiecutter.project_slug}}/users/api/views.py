@@ -2,6 +2,7 @@
 
 from typing import Any, cast
 
+from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, permissions, status
 from rest_framework.request import Request
@@ -74,7 +75,7 @@ class UserListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
     cache_models = (User,)
     cache_timeout = 60
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[User]:
         return selectors.user_list()
 
 

@@ -22,7 +22,7 @@ class FlakyEmailBackend(EmailBackend):
 
     failures_left = 0
 
-    def send_messages(self, messages):  # type: ignore[no-untyped-def]
+    def send_messages(self, messages):
         if FlakyEmailBackend.failures_left:
             FlakyEmailBackend.failures_left -= 1
             raise SMTPServerDisconnected("connection closed by the server")
