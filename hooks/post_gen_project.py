@@ -131,6 +131,11 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
             "{slug}/shop/graphql",
             "{slug}/cms/graphql",
             "{slug}/core/management/commands/export_graphql_schema.py",
+            # GraphiQL's page, its start script and the vendored React and GraphiQL it loads.
+            "{slug}/core/templates/core/graphiql.html",
+            "{slug}/core/static/core/graphiql.js",
+            "{slug}/core/static/core/vendor",
+            "{slug}/core/tests/test_graphiql.py",
             "{slug}/core/tests/graphql_client.py",
             "{slug}/core/tests/test_graphql.py",
             "{slug}/core/tests/test_graphql_attacks.py",

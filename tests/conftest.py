@@ -16,8 +16,9 @@ import pytest
 
 import baking
 
-# The triple layer's parametrization and header line, and --shard: each in a module of its own.
-pytest_plugins = ["triple_layer", "sharding"]
+# The triple layer's parametrization and header line, --shard, and the browser test's --update-screenshots:
+# each in a module of its own.
+pytest_plugins = ["triple_layer", "sharding", "browser_layer"]
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:

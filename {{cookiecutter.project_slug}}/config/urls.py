@@ -24,6 +24,7 @@ from {{ cookiecutter.project_slug }}.core.graphql.view_{{ cookiecutter.graphql }
 urlpatterns = [
     path("livez", core_views.livez, name="livez"),
     path("readyz", core_views.readyz, name="readyz"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
 {%- if cookiecutter.prometheus == "y" %}
     path("metrics", metrics.metrics, name="metrics"),
 {%- endif %}

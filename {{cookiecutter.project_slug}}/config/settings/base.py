@@ -226,9 +226,12 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 }
 SESSION_COOKIE_HTTPONLY = True
 
-# Content-Security-Policy: every script, style and font comes from this origin (the API docs'
-# assets are served by drf-spectacular-sidecar, not a CDN). Swagger UI and ReDoc set inline styles
+# Content-Security-Policy: every script, style and font comes from this origin, never a CDN (the API
+# docs' assets are served by drf-spectacular-sidecar). Swagger UI and ReDoc set inline styles
 # and ReDoc starts a worker from a blob: URL; scripts stay 'self' only.
+{%- if cookiecutter.graphql != "none" %}
+# GraphiQL's page loads pinned copies of React and GraphiQL (core/static/core/vendor/), no inline script.
+{%- endif %}
 CSP_DIRECTIVES = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
@@ -292,7 +295,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
+        "{{ cookiecutter.project_slug }}.core.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_THROTTLE_CLASSES": [
         "{{ cookiecutter.project_slug }}.core.throttling.AnonRateThrottle",

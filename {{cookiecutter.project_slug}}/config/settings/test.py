@@ -30,6 +30,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Serve static files from the finders: the suite never runs collectstatic.
 WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
 {%- if cookiecutter.task_queue == "celery" %}
 
 # Tasks run inline; the worker tests switch this off and use the broker in CELERY_BROKER_URL.

@@ -10,8 +10,10 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer, JSONRenderer
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
+
+from .renderers import BrowsableAPIRenderer
 
 # Cells starting with these are formulas to a spreadsheet: prefix them so they stay text.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

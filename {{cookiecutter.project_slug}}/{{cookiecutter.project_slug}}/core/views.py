@@ -1,7 +1,8 @@
-"""Health probes and the JSON answers for errors raised outside DRF views."""
+"""Health probes, the favicon, and the JSON answers for errors raised outside DRF views."""
 
 from django.core.exceptions import RequestDataTooBig
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponseRedirect, JsonResponse
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from rest_framework import status
@@ -27,6 +28,13 @@ def readyz(request: HttpRequest) -> JsonResponse:
         {"status": "ok" if ready else "unavailable", "checks": checks},
         status=status.HTTP_200_OK if ready else status.HTTP_503_SERVICE_UNAVAILABLE,
     )
+
+
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponseRedirect:
+    """Browsers ask every site for /favicon.ico: send them to the static file (fingerprinted, cached)."""
+    # Looked up per request: under the manifest storage the name exists only after collectstatic.
+    return HttpResponseRedirect(static("core/favicon.ico"))
 
 
 def _error(status_code: int, code: str, message: str) -> JsonResponse:

@@ -9,7 +9,7 @@ import logging
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
 from graphene_django.views import GraphQLView as GrapheneView
@@ -22,6 +22,7 @@ from {{ cookiecutter.project_slug }}.core.parsers import JSONBodyError, load_jso
 from .cost import DeadlineMixin, check_document
 from .errors import MASKED_MESSAGE, hide_suggestions, should_mask
 from .http import TransportError, authenticate_and_throttle
+from .ide import render_graphiql
 from .validation_graphene import validation_rules
 
 logger = logging.getLogger(__name__)
@@ -51,6 +52,10 @@ class GraphQLView(GrapheneView):
             return super().dispatch(request, *args, **kwargs)
         except TransportError as error:
             return error.response()
+
+    def render_graphiql(self, request: HttpRequest, **data: Any) -> HttpResponse:
+        # The project's page (same-origin assets, no inline script), not graphene's CDN one.
+        return render_graphiql(request)
 
     def parse_body(self, request: HttpRequest) -> Any:
         content_type = self.get_content_type(request)

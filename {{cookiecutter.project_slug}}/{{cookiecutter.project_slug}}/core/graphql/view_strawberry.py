@@ -20,6 +20,7 @@ from {{ cookiecutter.project_slug }}.core.parsers import JSONBodyError, load_jso
 
 from .errors import hide_suggestions
 from .http import TransportError, authenticate_and_throttle
+from .ide import render_graphiql
 
 
 # CSRF is checked the way DRF checks it: by SessionAuthentication, for session users only.
@@ -46,6 +47,10 @@ class GraphQLView(StrawberryView):
             return TransportError(error.status_code, error.reason).response()
         except JSONBodyError as error:
             return TransportError(error.status_code, error.message, error.code).response()
+
+    def render_graphql_ide(self, request: HttpRequest) -> HttpResponse:
+        # The project's page (same-origin assets, no inline script), not strawberry's CDN one.
+        return render_graphiql(request)
 
     def decode_json(self, data: str | bytes) -> object:
         return load_json(data)

@@ -1,7 +1,11 @@
 """What a browser finds: "/" and the API root, the browsable API's log-in, the admin's titles."""
 
+import re
+from pathlib import Path
+
 import pytest
 from django.contrib import admin
+from django.contrib.staticfiles import finders
 from django.test import Client
 from django.urls import reverse
 from django.utils.crypto import get_random_string
@@ -163,3 +167,36 @@ def test_the_browsable_log_out_ends_the_session(client, staff_user):
         status.HTTP_401_UNAUTHORIZED,
         status.HTTP_403_FORBIDDEN,
     }
+
+
+def test_the_favicon_is_a_static_file_every_page_finds(client):
+    # Browsers ask every site for /favicon.ico (the admin and the browsable API link none).
+    redirect = client.get("/favicon.ico")
+    icon = client.get(redirect["Location"])
+
+    assert redirect.status_code == status.HTTP_302_FOUND
+    assert icon.status_code == status.HTTP_200_OK
+    assert b"".join(icon.streaming_content).startswith(b"\x00\x00\x01\x00")  # an ICO header
+
+
+def test_redoc_loads_nothing_from_a_cdn_that_its_page_does_not_keep_on_this_origin():
+    bundle = finders.find("drf_spectacular_sidecar/redoc/bundles/redoc.standalone.js")
+    kept_local = finders.find("core/redoc.js")
+    assert isinstance(bundle, str)
+    assert isinstance(kept_local, str)
+
+    cdn_addresses = set(re.findall(r"https://cdn\.[^\"']+", Path(bundle).read_text()))
+
+    assert cdn_addresses, "the ReDoc bundle names no CDN address: the search is wrong"
+    assert all(address in Path(kept_local).read_text() for address in cdn_addresses)
+
+
+def test_the_browsable_api_logs_out_with_a_form_and_no_inline_handler(client, staff_user):
+    # A script-src of 'self' refuses onclick="...": DRF's own "Log out" link did nothing.
+    client.force_login(staff_user)
+
+    page = client.get(API_ROOT, HTTP_ACCEPT="text/html").content.decode()
+
+    assert f'<form method="post" action="{reverse("rest_framework:logout")}?next=' in page
+    assert ">Log out</button>" in page
+    assert "onclick" not in page.lower()
