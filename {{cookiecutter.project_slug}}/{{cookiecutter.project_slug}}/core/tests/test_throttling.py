@@ -59,6 +59,22 @@ def test_a_refused_caller_is_told_when_the_weighted_count_allows_it_again(
     assert waited == pytest.approx(expected)
 
 
+@pytest.mark.parametrize(
+    ("anon", "user", "counted"),
+    [("2/minute", "3/minute", False), ("2/minute", "1/minute", True), ("2/day", "3/minute", False)],
+)
+def test_the_per_user_rate_counts_anonymous_callers_only_when_it_can_refuse_first(
+    monkeypatch, api_client, anon, user, counted
+):
+    rates = {"anon": anon, "user": user}
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", rates)
+    monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", rates)
+    codes = [api_client.post(reverse("auth:register"), {}).status_code for _ in range(2)]
+
+    # 1/minute per user refuses the second anonymous request; under 2/minute anonymous it passes.
+    assert (codes[-1] == status.HTTP_429_TOO_MANY_REQUESTS) is counted
+
+
 def test_on_another_cache_backend_the_rates_are_drf_s_own(user_client, low_rates, settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     url = reverse("users:me")
