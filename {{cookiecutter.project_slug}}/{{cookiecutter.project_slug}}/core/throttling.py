@@ -6,7 +6,7 @@ the one function in core/client_ip.py.
 {%- if cookiecutter.cache == "redis" %}
 
 Every API request passes the anonymous and per-user rates, so on Redis they count in one round
-trip (``RedisWindowMixin``) instead of DRF's two: DRF reads the caller's list of request times and
+trip (``RedisWindowThrottle``) instead of DRF's two: DRF reads the caller's list of request times and
 writes it back, a list that grows to the rate's size (1,000 times for 1000/hour) and is unpickled
 and pickled again on every request. Here a Lua script keeps two counters per caller, this window's
 and the previous one's, and allows a request while the previous window's count, weighted by the
@@ -15,8 +15,7 @@ DRF, only allowed requests are counted. While Redis does not answer, requests ar
 DRF's throttles allow them when the cache fails open. Other cache backends take DRF's way.
 {%- endif %}
 """
-{%- if cookiecutter.cache == "redis" %}
-
+{% if cookiecutter.cache == "redis" %}
 import logging
 import math
 import time
