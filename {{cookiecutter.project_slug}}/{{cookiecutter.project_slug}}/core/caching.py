@@ -348,21 +348,25 @@ def cached_get_or_set[T](
     key_parts: Iterable[object] = (),
     scopes: Sequence[str] = (),
     timeout: int,
+    counted: bool = True,
 ) -> T:
     """The cached result of ``compute()``, or its fresh result stored for ``timeout`` seconds.
 
     The key changes when a scope is invalidated. ``None`` is cached like any value; an exception
     from ``compute`` (a 404) caches nothing and drops the generations this call started, so reads
     of rows that do not exist write no key. With the cache down every call is a miss that
-    computes: slower, never wrong.
+    computes: slower, never wrong. ``counted=False``: a lookup made for another one, which
+    counts the read as a hit or a miss, so one read is never counted twice.
     """
     METRIC_NAMES.setdefault(name)
     key, started = _versioned_key(name, scopes, key_parts)
     value = cache.get(key, _MISSING)
     if value is not _MISSING:
-        _record(name, HIT)
+        if counted:
+            _record(name, HIT)
         return value  # type: ignore[no-any-return]
-    _record(name, MISS)
+    if counted:
+        _record(name, MISS)
     try:
         value = compute()
     except BaseException:
@@ -508,13 +512,14 @@ class CachedListMixin:
             missed = True
             return uncached_list(request, *args, **kwargs).data
 
-        def cached_data() -> Any:
+        def cached_data(*, counted: bool = True) -> Any:
             return cached_get_or_set(
                 self.cache_name,
                 compute,
                 key_parts=key_parts,
                 scopes=scopes,
                 timeout=self.cache_timeout,
+                counted=counted,
             )
 
         renderer = getattr(request, "accepted_renderer", None)
@@ -526,7 +531,9 @@ class CachedListMixin:
         context = self.get_renderer_context()  # type: ignore[attr-defined]
         body = cached_get_or_set(
             self.cache_name,
-            lambda: renderer.render(cached_data(), request.accepted_media_type, context),
+            lambda: renderer.render(
+                cached_data(counted=False), request.accepted_media_type, context
+            ),
             key_parts=(*key_parts, "json", request.accepted_media_type),
             scopes=scopes,
             timeout=self.cache_timeout,
