@@ -51,3 +51,9 @@ def write_json_error(sock: socket.socket, status_int: int, reason: str, mesg: st
 # Workers look the function up on the module each time they refuse a request; they are forked
 # after this file is read, so every one of them answers in JSON.
 util.write_error = write_json_error
+
+# Django, the apps and the URL map (config/wsgi.py loads it) are imported once, in the master,
+# before the workers are forked: start-up does that work once rather than once per worker, and
+# the workers share those memory pages. Nothing opens a connection while the app loads (Django
+# connects to the database, Redis and the broker on first use), so each worker opens its own.
+preload_app = True

@@ -36,8 +36,10 @@ from typing import Any, cast
 from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.http import HttpResponse, HttpResponseBase
 from django.utils import translation
 from rest_framework import exceptions
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -352,21 +354,25 @@ def cached_get_or_set[T](
     key_parts: Iterable[object] = (),
     scopes: Sequence[str] = (),
     timeout: int,
+    counted: bool = True,
 ) -> T:
     """The cached result of ``compute()``, or its fresh result stored for ``timeout`` seconds.
 
     The key changes when a scope is invalidated. ``None`` is cached like any value; an exception
     from ``compute`` (a 404) caches nothing and drops the generations this call started, so reads
     of rows that do not exist write no key. With the cache down every call is a miss that
-    computes: slower, never wrong.
+    computes: slower, never wrong. ``counted=False``: a lookup made for another one, which
+    counts the read as a hit or a miss, so one read is never counted twice.
     """
     METRIC_NAMES.setdefault(name)
     key, started = _versioned_key(name, scopes, key_parts)
     value = cache.get(key, _MISSING)
     if value is not _MISSING:
-        _record(name, HIT)
+        if counted:
+            _record(name, HIT)
         return value
-    _record(name, MISS)
+    if counted:
+        _record(name, MISS)
     try:
         value = compute()
     except BaseException:
@@ -474,9 +480,8 @@ class CachedListMixin:
     query string: filters, search, ordering, page, format), the active language and the
     caller (``cache_per_user``: each user their own entry; otherwise one for anonymous and one
     for signed-in callers; override ``get_cache_audience`` for other groupings, returning
-    ``None`` for callers who bypass the cache). The cache holds data, not bytes: the renderer
-    chosen from Accept or ``?format=`` runs on every response, so JSON, CSV and the browsable
-    API share entries.
+    ``None`` for callers who bypass the cache). The data is cached once for every format (JSON,
+    CSV, the browsable API render it); JSON is also cached rendered, and a hit sends those bytes.
     """
 
     cache_name: str = ""
@@ -497,7 +502,7 @@ class CachedListMixin:
             return None
         return request_audience(request, per_user=self.cache_per_user)
 
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:
         # A mixin: ListAPIView, later in the view's bases, defines list (mypy cannot see it).
         uncached_list = super().list  # type: ignore[misc]
         audience = self.get_cache_audience(request)
@@ -506,21 +511,43 @@ class CachedListMixin:
             response["X-Cache"] = "BYPASS"
             return response
         missed = False
+        key_parts = (request.build_absolute_uri(), translation.get_language(), audience)
+        scopes = [model_scope(model) for model in self.cache_models]
 
         def compute() -> Any:
             nonlocal missed
             missed = True
             return uncached_list(request, *args, **kwargs).data
 
-        data = cached_get_or_set(
+        def cached_data(*, counted: bool = True) -> Any:
+            return cached_get_or_set(
+                self.cache_name,
+                compute,
+                key_parts=key_parts,
+                scopes=scopes,
+                timeout=self.cache_timeout,
+                counted=counted,
+            )
+
+        renderer = getattr(request, "accepted_renderer", None)
+        if type(renderer) is not JSONRenderer:
+            return Response(cached_data(), headers={"X-Cache": "MISS" if missed else "HIT"})
+        # JSON, the common case, is also cached rendered: a hit sends the stored bytes, with no
+        # serializer and no renderer run. Accept's parameters (indent) change the bytes. A miss
+        # renders the data entry that other formats share.
+        # get_renderer_context comes from APIView, later in the view's bases (mypy cannot see it).
+        context = self.get_renderer_context()  # type: ignore[attr-defined]
+        body = cached_get_or_set(
             self.cache_name,
-            compute,
-            key_parts=(
-                request.build_absolute_uri(),
-                translation.get_language(),
-                audience,
+            lambda: renderer.render(
+                cached_data(counted=False), request.accepted_media_type, context
             ),
-            scopes=[model_scope(model) for model in self.cache_models],
+            key_parts=(*key_parts, "json", request.accepted_media_type),
+            scopes=scopes,
             timeout=self.cache_timeout,
         )
-        return Response(data, headers={"X-Cache": "MISS" if missed else "HIT"})
+        return HttpResponse(
+            body,
+            content_type=renderer.media_type,
+            headers={"X-Cache": "MISS" if missed else "HIT"},
+        )

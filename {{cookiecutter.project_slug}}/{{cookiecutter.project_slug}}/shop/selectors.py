@@ -2,7 +2,19 @@
 
 from typing import Any
 
-from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet, Sum
+from django.db.models import (
+    Count,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
+from django.db.models.functions import Coalesce
 
 from {{ cookiecutter.project_slug }}.core.caching import CachedValue
 from {{ cookiecutter.project_slug }}.users.models import User
@@ -72,11 +84,25 @@ def address_list(*, user: User) -> QuerySet[Address]:
     return addresses if user.is_staff else addresses.filter(customer=user)
 
 
+def _item_count() -> Coalesce:
+    # A correlated subquery, not Count() over a join: PostgreSQL runs it for the page's rows only,
+    # after ORDER BY and LIMIT, and the page's count() drops it, so neither groups every order
+    # and item of the list; (customer, -created_at) serves the customer's ordering.
+    counts = (
+        OrderItem.objects.filter(order=OuterRef("pk"))
+        .order_by()
+        .values("order")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+
+
 def order_list(*, user: User) -> QuerySet[Order]:
     """Orders newest first with their customer and item count; customers see only their own."""
     orders = (
         Order.objects.select_related("customer")
-        .annotate(item_count=Count("items"))
+        .annotate(item_count=_item_count())
         .order_by("-created_at", "-id")
     )
     return orders if user.is_staff else orders.filter(customer=user)

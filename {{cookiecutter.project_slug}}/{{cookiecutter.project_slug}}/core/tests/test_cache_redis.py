@@ -109,6 +109,18 @@ def test_a_cached_list_page_lives_in_redis_for_every_process(redis_cache, settin
     assert staff_client.get(LIST)["X-Cache"] == "HIT"
 
 
+def test_a_throttled_caller_is_one_small_entry_whatever_its_requests(
+    redis_cache, user_client, user
+):
+    for _ in range(3):
+        assert user_client.get(reverse("users:me")).status_code == status.HTTP_200_OK
+
+    raw = redis_cache.client.get_client()
+    entry = raw.hgetall(redis_cache.make_key(f"window:throttle_user_{user.pk}"))
+    assert entry.keys() == {b"w", b"c", b"p"}  # window number, its count, the previous one's
+    assert int(entry[b"c"]) + int(entry[b"p"]) == 3
+
+
 def test_readyz_pings_redis(redis_cache, client):
     response = client.get("/readyz")
 

@@ -199,6 +199,26 @@ def test_the_order_list_costs_two_queries_whatever_the_row_count(
     assert {row["item_count"] for row in response.json()["results"]} == {2}
 
 
+def test_a_page_of_orders_never_groups_every_order_of_the_customer(
+    user_client, user, django_assert_num_queries
+):
+    for order in OrderFactory.create_batch(25, customer=user):
+        OrderItemFactory.create_batch(2, order=order)
+
+    with django_assert_num_queries(2) as queries:  # count + page
+        response = user_client.get(URL)
+
+    count, page = (query["sql"] for query in queries.captured_queries)
+    # The count reads the orders alone; the page counts items per order in a subquery run for
+    # the 20 rows it returns, not in a GROUP BY over all 25 orders and their 50 items.
+    assert "shop_orderitem" not in count
+    assert "GROUP BY" not in count
+    assert 'GROUP BY "shop_order"' not in page
+    assert "LIMIT 20" in page
+    assert response.json()["count"] == 25
+    assert {row["item_count"] for row in response.json()["results"]} == {2}
+
+
 @pytest.mark.parametrize("rows", [5, 50])
 def test_an_order_detail_costs_two_queries_whatever_its_item_count(
     user_client, user, django_assert_num_queries, rows

@@ -9,6 +9,8 @@ Each write path is covered: the API, a direct model save or delete, and the admi
 {%- endif %}
 """
 
+import json
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -107,6 +109,22 @@ def test_json_and_csv_are_rendered_from_the_same_cached_page(
 
     assert response["Content-Type"].startswith("text/csv")
     assert staff_user.email in response.content.decode()
+
+
+def test_a_warm_json_read_sends_the_bytes_its_miss_rendered(
+    staff_client, django_assert_num_queries
+):
+    cold = staff_client.get(LIST, HTTP_ACCEPT="application/json")
+
+    with django_assert_num_queries(0):
+        warm = staff_client.get(LIST, HTTP_ACCEPT="application/json")
+    indented = staff_client.get(LIST, HTTP_ACCEPT="application/json; indent=2")
+
+    assert (cold["X-Cache"], warm["X-Cache"]) == ("MISS", "HIT")
+    assert warm.content == cold.content
+    assert warm["Content-Type"] == cold["Content-Type"] == "application/json"
+    assert indented.content != cold.content
+    assert json.loads(indented.content) == json.loads(cold.content)
 
 
 def test_a_refused_caller_never_gets_a_cached_page(staff_client, user_client):

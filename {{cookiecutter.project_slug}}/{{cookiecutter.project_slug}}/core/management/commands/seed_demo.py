@@ -31,6 +31,21 @@ class Command(BaseCommand):
                 f"seed_demo needs the development dependencies ({error.name} is missing): "
                 "run `uv sync` without --no-dev."
             ) from error
+{%- if cookiecutter.example_app == "ecommerce" %}
+        created = seed(size=size, progress=self.draw_progress)
+{%- else %}
         created = seed(size=size)
+{%- endif %}
         summary = ", ".join(f"{count} {name}" for name, count in created.items())
         self.stdout.write(self.style.SUCCESS(f"Created {summary}."))
+{%- if cookiecutter.example_app == "ecommerce" %}
+
+    def draw_progress(self, what: str, done: int, total: int) -> None:
+        """A line per kind of row on stderr, redrawn after each batch: ``products [###...] 500/1000``."""
+        filled = 30 * done // max(total, 1)
+        bar = "#" * filled + "." * (30 - filled)
+        self.stderr.write(
+            f"\r{what:<10} [{bar}] {done}/{total}", ending="\n" if done == total else ""
+        )
+        self.stderr.flush()
+{%- endif %}
