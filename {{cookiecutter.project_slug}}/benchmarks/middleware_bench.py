@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 PATH = "/api/v1/users/me/"
@@ -80,7 +81,8 @@ def client_for(middleware: list[str]) -> Callable[[dict[str, str]], int]:
     with override_settings(MIDDLEWARE=middleware):
         client.get("/livez")
 
-    def get(headers: dict[str, str]) -> int:
+    # The headers are WSGI environ keys (HTTP_...), which Client.get takes as **extra.
+    def get(headers: dict[str, Any]) -> int:
         return int(client.get(PATH, **headers).status_code)
 
     return get

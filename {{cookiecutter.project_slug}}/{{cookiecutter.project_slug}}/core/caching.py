@@ -36,7 +36,6 @@ from typing import Any, cast
 from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
-from django.http import HttpResponse, HttpResponseBase
 from django.utils import translation
 from rest_framework import exceptions
 from rest_framework.renderers import JSONRenderer
@@ -502,7 +501,7 @@ class CachedListMixin:
             return None
         return request_audience(request, per_user=self.cache_per_user)
 
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         # A mixin: ListAPIView, later in the view's bases, defines list (mypy cannot see it).
         uncached_list = super().list  # type: ignore[misc]
         audience = self.get_cache_audience(request)
@@ -546,8 +545,7 @@ class CachedListMixin:
             scopes=scopes,
             timeout=self.cache_timeout,
         )
-        return HttpResponse(
-            body,
-            content_type=renderer.media_type,
-            headers={"X-Cache": "MISS" if missed else "HIT"},
-        )
+        response = Response(headers={"X-Cache": "MISS" if missed else "HIT"})
+        response.content = body  # already rendered: Django's handler then skips the renderer
+        response["Content-Type"] = renderer.media_type
+        return response
