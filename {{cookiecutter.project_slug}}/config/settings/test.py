@@ -12,16 +12,14 @@ from kombu import Queue
 
 from .base import *
 {%- if cookiecutter.task_queue == "celery" %}
-from .base import (
-{%- if cookiecutter.celery_broker == "redis" %}
-    CELERY_BROKER_TRANSPORT_OPTIONS,
+from .base import DATABASES, env
 {%- endif %}
-    CELERY_TASK_DEFAULT_QUEUE,
-    CELERY_TASK_QUEUES,
-    CELERY_TASK_ROUTES,
-    DATABASES,
-    env,
-)
+from .components import *
+{%- if cookiecutter.task_queue == "celery" %}
+from .components.celery import CELERY_TASK_DEFAULT_QUEUE, CELERY_TASK_QUEUES, CELERY_TASK_ROUTES
+{%- endif %}
+{%- if cookiecutter.task_queue == "celery" and cookiecutter.celery_broker == "redis" %}
+from .components.celery_redis import CELERY_BROKER_TRANSPORT_OPTIONS
 {%- endif %}
 
 SECRET_KEY = get_random_secret_key()

@@ -1,0 +1,46 @@
+"""Jinja conditionals per Python file of the skeleton: where optional code still lives inside a file.
+
+An option that adds code should add files (docs/maintaining.md): a Python file carries Jinja only in
+import lists, registration lists (``INSTALLED_APPS``, ``MIDDLEWARE``) and the few places where a choice
+cannot be a file. ``uv run python tests/conditionals.py`` prints the count of ``{% if %}`` and
+``{% elif %}`` tags per file, largest first; tests/test_conditionals.py holds every file to its
+ceiling in ``CEILINGS``, so a new conditional is a decision, not an accident.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent
+SKELETON_DIR = TEMPLATE_DIR / "{{cookiecutter.project_slug}}"
+
+# An opening or a further branch of a conditional, with or without whitespace control.
+CONDITIONAL = re.compile(r"\{%-?\s*(?:if|elif)\b")
+
+# The most conditionals each Python file may hold; a file not named here may hold none.
+CEILINGS: dict[str, int] = {}
+
+
+def conditionals(skeleton: Path = SKELETON_DIR) -> dict[str, int]:
+    """{path relative to the skeleton: number of conditionals} for every Python file that has one."""
+    counts = {}
+    for path in sorted(skeleton.rglob("*.py")):
+        count = len(CONDITIONAL.findall(path.read_text(encoding="utf-8")))
+        if count:
+            counts[path.relative_to(skeleton).as_posix()] = count
+    return counts
+
+
+def table(counts: dict[str, int]) -> str:
+    """A Markdown table, largest count first, with the total."""
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    lines = ["| file | conditionals |", "|---|---:|"]
+    lines += [f"| `{path}` | {count} |" for path, count in rows]
+    lines.append(f"| total ({len(rows)} files) | {sum(counts.values())} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.stdout.write(table(conditionals()) + "\n")
