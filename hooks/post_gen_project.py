@@ -63,7 +63,6 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         (
             "config/celery.py",
             "config/settings/components/celery.py",
-            "config/settings/components/celery_redis.py",
             "config/settings/components/metrics_celery.py",
             "docs/erd-reports.md",
             "{slug}/core/metrics_celery.py",
@@ -80,8 +79,6 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
             "{slug}/users/tests/test_worker.py",
         ),
     ),
-    # The Redis broker's transport options: with task_queue=celery only (the row above drops it otherwise).
-    ("celery_broker", frozenset({"redis"}), ("config/settings/components/celery_redis.py",)),
     ("sentry", frozenset({"y"}), ("config/sentry.py", "{slug}/core/tests/test_sentry.py")),
     # metrics_celery.py and test_task_metrics.py are also in the task_queue row: they need both.
     (

@@ -23,8 +23,8 @@ CONDITIONAL = re.compile(r"\{%-?\s*(?:if|elif)\b")
 CEILINGS: dict[str, int] = {
     "config/settings/base.py": 13,
     "benchmarks/cache_bench.py": 9,
-    "config/settings/components/__init__.py": 8,
     "{{cookiecutter.project_slug}}/core/tests/test_settings.py": 8,
+    "config/settings/components/__init__.py": 7,
     "config/settings/production.py": 7,
     "config/settings/test.py": 7,
     "config/urls.py": 7,
@@ -51,6 +51,9 @@ CEILINGS: dict[str, int] = {
     "{{cookiecutter.project_slug}}/core/tests/test_graphql_attacks.py": 2,
     "{{cookiecutter.project_slug}}/core/tests/test_openapi.py": 2,
     "config/__init__.py": 1,
+    # The Redis broker's transport options: a file of their own would make celery_broker add files,
+    # which every preset must then name (docs/presets.md).
+    "config/settings/components/celery.py": 1,
     "{{cookiecutter.project_slug}}/core/tests/statuses.py": 1,
     "{{cookiecutter.project_slug}}/core/tests/test_caching.py": 1,
     "{{cookiecutter.project_slug}}/reports/tests/crash_worker.py": 1,

@@ -16,10 +16,14 @@ from .base import DATABASES, env
 {%- endif %}
 from .components import *
 {%- if cookiecutter.task_queue == "celery" %}
-from .components.celery import CELERY_TASK_DEFAULT_QUEUE, CELERY_TASK_QUEUES, CELERY_TASK_ROUTES
+from .components.celery import (
+{%- if cookiecutter.celery_broker == "redis" %}
+    CELERY_BROKER_TRANSPORT_OPTIONS,
 {%- endif %}
-{%- if cookiecutter.task_queue == "celery" and cookiecutter.celery_broker == "redis" %}
-from .components.celery_redis import CELERY_BROKER_TRANSPORT_OPTIONS
+    CELERY_TASK_DEFAULT_QUEUE,
+    CELERY_TASK_QUEUES,
+    CELERY_TASK_ROUTES,
+)
 {%- endif %}
 
 SECRET_KEY = get_random_secret_key()
@@ -48,7 +52,7 @@ CELERY_TASK_ROUTES = {
 }
 {%- if cookiecutter.celery_broker == "redis" %}
 # The crash test's workers set this so that a killed worker's message comes back in seconds, not
-# in the minutes production derives from the time limits (base.py); they sweep every second.
+# in the minutes production derives from the time limits (components/celery.py); they sweep every second.
 if TEST_VISIBILITY_TIMEOUT := env.int("CELERY_TEST_VISIBILITY_TIMEOUT", default=0):
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         **CELERY_BROKER_TRANSPORT_OPTIONS,

@@ -17,9 +17,6 @@ from .cache import *
 {%- if cookiecutter.task_queue == "celery" %}
 from .celery import *
 {%- endif %}
-{%- if cookiecutter.task_queue == "celery" and cookiecutter.celery_broker == "redis" %}
-from .celery_redis import *
-{%- endif %}
 {%- if cookiecutter.graphql != "none" %}
 from .graphql import *
 {%- endif %}

@@ -26,6 +26,24 @@ CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=60)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=90)
 # The furthest ahead a task may be scheduled (countdown, ETA, retry backoff); later work is beat's.
 CELERY_TASK_MAX_COUNTDOWN = env.int("CELERY_TASK_MAX_COUNTDOWN", default=5 * 60)
+{%- if cookiecutter.celery_broker == "redis" %}
+# Redis hands an unacknowledged message to another worker once the visibility timeout has passed:
+# that is how long the task of a worker killed outright (OOM killer, lost node) waits. A live worker
+# holds a message for at most its countdown plus the hard time limit, so the timeout is derived
+# from those two plus a margin for clock skew between hosts (60 + 300 + 90 = 450 s by default);
+# anything shorter would hand a waiting or running task to a second worker. Every worker sweeps for such
+# messages every 10 s, so a killed worker's task runs again within about 8 minutes.
+CELERY_VISIBILITY_MARGIN = 60
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": (
+        CELERY_VISIBILITY_MARGIN + CELERY_TASK_MAX_COUNTDOWN + CELERY_TASK_TIME_LIMIT
+    ),
+    "unacked_restore_interval": 10,
+    "unacked_restore_throttle": 1,
+    "socket_connect_timeout": 5,
+    "socket_timeout": 30,
+}
+{%- endif %}
 CELERY_TASK_TRACK_STARTED = True
 CELERY_WORKER_SEND_TASK_EVENTS = True
 CELERY_TASK_SEND_SENT_EVENT = True
