@@ -262,4 +262,4 @@ def test_import_linter_keeps_every_layer_contract(
         env=baking.clean_environment(),
     )
     assert linted.ok, linted.report
-    assert " kept, 0 broken." in linted.output, linted.report
+    assert " kept, 0 broken." in linted.stdout, linted.report
