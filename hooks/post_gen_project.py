@@ -20,11 +20,20 @@ RENDERED_ANSWERS = r"""{{ cookiecutter | tojson }}"""
 # (option, values that keep the paths, paths relative to the project root).
 # "{slug}" stands for the project's package.
 KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
-    ("api_auth", frozenset({"jwt"}), ("{slug}/users/api/auth_jwt.py", "{slug}/users/tests/test_auth_jwt.py")),
+    (
+        "api_auth",
+        frozenset({"jwt"}),
+        (
+            "config/settings/components/auth_jwt.py",
+            "{slug}/users/api/auth_jwt.py",
+            "{slug}/users/tests/test_auth_jwt.py",
+        ),
+    ),
     (
         "api_auth",
         frozenset({"token"}),
         (
+            "config/settings/components/auth_token.py",
             "{slug}/users/api/auth_token.py",
             "{slug}/users/api/expiring_token.py",
             "{slug}/users/tests/test_auth_token.py",
@@ -53,7 +62,10 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         frozenset({"celery"}),
         (
             "config/celery.py",
+            "config/settings/components/celery.py",
+            "config/settings/components/metrics_celery.py",
             "docs/erd-reports.md",
+            "{slug}/core/metrics_celery.py",
             "{slug}/core/periodic.py",
             "{slug}/core/task_context.py",
             "{slug}/core/tests/test_celery.py",
@@ -68,12 +80,15 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         ),
     ),
     ("sentry", frozenset({"y"}), ("config/sentry.py", "{slug}/core/tests/test_sentry.py")),
-    # test_task_metrics.py is also in the task_queue row: it needs both.
+    # metrics_celery.py and test_task_metrics.py are also in the task_queue row: they need both.
     (
         "prometheus",
         frozenset({"y"}),
         (
+            "config/settings/components/metrics.py",
+            "config/settings/components/metrics_celery.py",
             "{slug}/core/metrics.py",
+            "{slug}/core/metrics_celery.py",
             "{slug}/core/tests/test_metrics.py",
             "{slug}/core/tests/test_task_metrics.py",
         ),
@@ -88,6 +103,7 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         "cache",
         frozenset({"redis"}),
         (
+            "config/settings/components/cache.py",
             "{slug}/core/redis_client.py",
             "{slug}/core/tests/test_cache_redis.py",
             "{slug}/core/tests/test_attacks_infra.py",
@@ -99,6 +115,7 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         "graphql",
         frozenset({"strawberry"}),
         (
+            "config/schema_strawberry.py",
             "{slug}/core/graphql/schema_strawberry.py",
             "{slug}/core/graphql/types_strawberry.py",
             "{slug}/core/graphql/view_strawberry.py",
@@ -111,7 +128,7 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         "graphql",
         frozenset({"graphene"}),
         (
-            "{slug}/core/graphql/schema_graphene.py",
+            "config/schema_graphene.py",
             "{slug}/core/graphql/types_graphene.py",
             "{slug}/core/graphql/view_graphene.py",
             "{slug}/core/graphql/validation_graphene.py",
@@ -125,6 +142,7 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         frozenset({"strawberry", "graphene"}),
         (
             "schema.graphql",
+            "config/settings/components/graphql.py",
             "docs/graphql.md",
             "{slug}/core/graphql",
             "{slug}/users/graphql",

@@ -19,11 +19,11 @@ def test_cache_redis_configures_django_redis_and_its_readiness_check(bake_cache:
     project = bake_cache(cache="redis")
 
     assert any(dependency.startswith("django-redis==") for dependency in _dependencies(project))
-    assert "django_redis.cache.RedisCache" in (project / "config/settings/base.py").read_text()
+    assert "django_redis.cache.RedisCache" in (project / "config/settings/components/cache.py").read_text()
     assert '"cache": check_cache' in (project / SLUG / "core/health.py").read_text()
     assert (project / SLUG / "core/tests/test_cache_redis.py").is_file()
     assert (project / SLUG / "core/tests/test_attacks_infra.py").is_file()
-    assert "core.redis_client.CircuitBreakerRedis" in (project / "config/settings/base.py").read_text()
+    assert "core.redis_client.CircuitBreakerRedis" in (project / "config/settings/components/cache.py").read_text()
     assert not (project / SLUG / "core/migrations").exists()
 
 
@@ -40,3 +40,4 @@ def test_cache_none_leaves_no_redis_behind_and_caches_production_in_the_database
     assert not (project / SLUG / "core/tests/test_cache_redis.py").exists()
     assert not (project / SLUG / "core/tests/test_attacks_infra.py").exists()
     assert not (project / SLUG / "core/redis_client.py").exists()
+    assert not (project / "config/settings/components/cache.py").exists()

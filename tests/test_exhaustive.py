@@ -192,8 +192,11 @@ def test_a_bug_in_a_rare_combination_is_caught(tmp_path: Path, plant: str) -> No
 
 def test_dependencies_follow_set_aliases_includes_paths_and_the_pruning_table() -> None:
     dependencies = projection.file_dependencies()
-    # {% set rabbitmq = celery and cookiecutter.get("celery_broker", "redis") == "rabbitmq" %}, kept when kubernetes=y.
+    # {% from "answers.j2" import celery, rabbitmq, redis with context %} (templates/answers.j2 derives them from
+    # task_queue, celery_broker and cache), kept when kubernetes=y.
     assert dependencies["k8s/secret.template.yaml"] == {"task_queue", "celery_broker", "cache", "kubernetes"}
+    # The same import, and only the broker's answer read: the derived answers bring all three.
+    assert dependencies[".env.example"] >= {"docker", "task_queue", "celery_broker", "cache"}
     # {% include "graphql/" ~ cookiecutter.graphql ~ "-" ~ cookiecutter.example_app ~ ".graphql" %}
     assert dependencies["schema.graphql"] == {"graphql", "example_app"}
     # A Jinja condition in the file name, and the ci row of KEEP_ONLY_WHEN.

@@ -246,3 +246,20 @@ def test_mypy_finds_no_error_in_the_generated_code(
     # The cache goes to scratch space: the project folder is shared by the workers.
     checked = environment.run("-m", "mypy", "--cache-dir", str(tmp_path / "mypy-cache"), ".")
     assert checked.ok, checked.report
+
+
+def test_import_linter_keeps_every_layer_contract(
+    project_environment: Callable[..., Environment], runtime_combination: baking.Combination
+) -> None:
+    """What `make check` runs, per combination: core imports no app, the apps sit on users and core
+    without importing each other, and reach users only through its declared modules. Each option adds
+    or removes apps and modules, so the contracts of `[tool.importlinter]` change with it."""
+    environment = project_environment(runtime_combination)
+    # No cache: the project folder is shared by the workers.
+    linted = baking.run(
+        [str(environment.python.parent / "lint-imports"), "--no-cache"],
+        cwd=environment.project,
+        env=baking.clean_environment(),
+    )
+    assert linted.ok, linted.report
+    assert " kept, 0 broken." in linted.stdout, linted.report

@@ -10,6 +10,10 @@ from drf_spectacular.views import (
     SpectacularSwaggerSplitView,
 )
 
+{% if cookiecutter.graphql != "none" -%}
+from config.schema_{{ cookiecutter.graphql }} import schema
+
+{% endif -%}
 {% if cookiecutter.prometheus == "y" -%}
 from {{ cookiecutter.project_slug }}.core import metrics
 {% endif -%}
@@ -17,7 +21,6 @@ from {{ cookiecutter.project_slug }}.core import views as core_views
 from {{ cookiecutter.project_slug }}.core.admin_login import guard_login
 from {{ cookiecutter.project_slug }}.core.api_root import ApiRootView
 {%- if cookiecutter.graphql != "none" %}
-from {{ cookiecutter.project_slug }}.core.graphql.schema_{{ cookiecutter.graphql }} import schema
 from {{ cookiecutter.project_slug }}.core.graphql.view_{{ cookiecutter.graphql }} import GraphQLView
 {%- endif %}
 

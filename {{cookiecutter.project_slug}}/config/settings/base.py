@@ -1,15 +1,9 @@
-"""Settings shared by every environment; anything that differs is read from the environment."""
+"""Settings shared by every environment; each integration chosen adds its own from components/."""
 
-{% if cookiecutter.api_auth in ["jwt", "token"] -%}
-from datetime import timedelta
-{% endif -%}
 from pathlib import Path
 from typing import Any
 
 import environ
-{%- if cookiecutter.task_queue == "celery" %}
-from kombu import Queue
-{%- endif %}
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 APPS_DIR = BASE_DIR / "{{ cookiecutter.project_slug }}"
@@ -145,45 +139,7 @@ TEMPLATES = [
 # shape of cached data changes, so a deploy never reads what the previous release wrote.
 CACHE_KEY_PREFIX = env("DJANGO_CACHE_KEY_PREFIX", default="{{ cookiecutter.project_slug }}")
 CACHE_VERSION = env.int("DJANGO_CACHE_VERSION", default=1)
-{%- if cookiecutter.cache == "redis" %}
-
-
-def redis_cache(url: str) -> dict[str, Any]:
-    """django-redis that fails open: with IGNORE_EXCEPTIONS an outage turns every read into a miss."""
-    return {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": url,
-        "KEY_PREFIX": CACHE_KEY_PREFIX,
-        "VERSION": CACHE_VERSION,
-        "OPTIONS": {
-            "CLIENT_CLASS": "django_redis.client.DefaultClient",
-            # A circuit breaker: after one failure, calls fail at once for a few seconds.
-            "REDIS_CLIENT_CLASS": "{{ cookiecutter.project_slug }}.core.redis_client.CircuitBreakerRedis",
-            "IGNORE_EXCEPTIONS": True,
-            # Short timeouts: a Redis that hangs costs a request half a second, not a worker.
-            "SOCKET_CONNECT_TIMEOUT": 0.5,
-            "SOCKET_TIMEOUT": 0.5,
-        },
-    }
-
-
-# Redis when REDIS_URL is set (production.py requires it), local memory otherwise.
-REDIS_URL = env("REDIS_URL", default="")
-CACHES: dict[str, dict[str, Any]]
-if REDIS_URL:
-    CACHES = {"default": redis_cache(REDIS_URL)}
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "KEY_PREFIX": CACHE_KEY_PREFIX,
-            "VERSION": CACHE_VERSION,
-        }
-    }
-# Log what IGNORE_EXCEPTIONS swallows, so an outage is visible while the API keeps answering.
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-{%- else %}
-# Local memory here; production.py switches to the database cache, shared by every process.
+# Local memory unless components/cache.py (Redis) replaces it; production.py picks the shared one.
 CACHES: dict[str, dict[str, Any]] = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -191,7 +147,6 @@ CACHES: dict[str, dict[str, Any]] = {
         "VERSION": CACHE_VERSION,
     }
 }
-{%- endif %}
 
 # Sessions stay in the database: a cache outage or flush signs nobody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -316,26 +271,6 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "{{ cookiecutter.project_slug }}.core.openapi.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
-{%- if cookiecutter.api_auth == "jwt" %}
-
-SIMPLE_JWT = {
-    "ACCESS_TOKEN_LIFETIME": timedelta(seconds=env.int("DJANGO_JWT_ACCESS_SECONDS", default=300)),
-    "REFRESH_TOKEN_LIFETIME": timedelta(
-        seconds=env.int("DJANGO_JWT_REFRESH_SECONDS", default=86400)
-    ),
-    "AUTH_HEADER_TYPES": ("Bearer",),
-    "UPDATE_LAST_LOGIN": True,
-    # Each refresh answers a new refresh token and blacklists the one used: a stolen refresh token
-    # works once at most, and its replay after the owner's next refresh is refused.
-    "ROTATE_REFRESH_TOKENS": True,
-    "BLACKLIST_AFTER_ROTATION": True,
-}
-{%- elif cookiecutter.api_auth == "token" %}
-
-# A token older than this is refused (and deleted); POST /api/v1/auth/token/rotate/ swaps a live
-# one for a fresh one (users/api/expiring_token.py, users/api/auth_token.py).
-TOKEN_TTL = timedelta(seconds=env.int("DJANGO_TOKEN_TTL_SECONDS", default=60 * 60 * 24 * 7))
-{%- endif %}
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "{{ cookiecutter.project_name }} API",
@@ -352,82 +287,7 @@ SPECTACULAR_SETTINGS = {
         "{{ cookiecutter.project_slug }}.core.openapi.add_error_responses",
     ],
 }
-{%- if cookiecutter.graphql != "none" %}
 
-# GraphQL at /graphql/ ({{ cookiecutter.graphql }}). The limits are read per request and refuse a document
-# before it runs. Introspection and the GraphiQL IDE are off unless local.py turns them on.
-GRAPHQL_SCHEMA = "{{ cookiecutter.project_slug }}.core.graphql.schema_{{ cookiecutter.graphql }}.schema"
-GRAPHQL_MAX_DEPTH = env.int("DJANGO_GRAPHQL_MAX_DEPTH", default=8)
-GRAPHQL_MAX_ALIASES = env.int("DJANGO_GRAPHQL_MAX_ALIASES", default=15)
-GRAPHQL_MAX_TOKENS = env.int("DJANGO_GRAPHQL_MAX_TOKENS", default=2000)
-# Fields an operation may resolve, counted after fragment expansion with lists at their page
-# sizes (core/graphql/cost.py); and the seconds it may run before its remaining fields fail.
-GRAPHQL_MAX_COST = env.int("DJANGO_GRAPHQL_MAX_COST", default=25_000)
-GRAPHQL_TIMEOUT_SECONDS = env.float("DJANGO_GRAPHQL_TIMEOUT_SECONDS", default=5.0)
-GRAPHQL_INTROSPECTION = False
-GRAPHQL_IDE = False
-{%- endif %}
-
-{%- if cookiecutter.task_queue == "celery" %}
-
-# Celery. The broker comes from the environment (production requires it); without one, local.py
-# and test.py run tasks eagerly in the calling process.
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
-CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Results live in the database (django-celery-results): the same store whichever broker is chosen,
-# visible in the admin, and removed after CELERY_RESULT_EXPIRES by beat's daily backend_cleanup.
-CELERY_RESULT_BACKEND = "django-db"
-CELERY_RESULT_EXTENDED = True
-CELERY_RESULT_EXPIRES = env.int("CELERY_RESULT_EXPIRES", default=60 * 60 * 24 * 7)
-# JSON only: a pickled message from a compromised broker would run code in the worker.
-CELERY_ACCEPT_CONTENT = ["json"]
-CELERY_TASK_SERIALIZER = "json"
-CELERY_RESULT_SERIALIZER = "json"
-# At-least-once delivery: acknowledge after the task returns and requeue when the worker process
-# dies, one message in hand per process. Tasks are therefore written to be safe to run twice.
-CELERY_TASK_ACKS_LATE = True
-CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=60)
-CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=90)
-# The furthest ahead a task may be scheduled (countdown, ETA, retry backoff); later work is beat's.
-CELERY_TASK_MAX_COUNTDOWN = env.int("CELERY_TASK_MAX_COUNTDOWN", default=5 * 60)
-{%- if cookiecutter.celery_broker == "redis" %}
-# Redis hands an unacknowledged message to another worker once the visibility timeout has passed:
-# that is how long the task of a worker killed outright (OOM killer, lost node) waits. A live worker
-# holds a message for at most its countdown plus the hard time limit, so the timeout is derived
-# from those two plus a margin for clock skew between hosts (60 + 300 + 90 = 450 s by default);
-# anything shorter would hand a waiting or running task to a second worker. Every worker sweeps for such
-# messages every 10 s, so a killed worker's task runs again within about 8 minutes.
-CELERY_VISIBILITY_MARGIN = 60
-CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": (
-        CELERY_VISIBILITY_MARGIN + CELERY_TASK_MAX_COUNTDOWN + CELERY_TASK_TIME_LIMIT
-    ),
-    "unacked_restore_interval": 10,
-    "unacked_restore_throttle": 1,
-    "socket_connect_timeout": 5,
-    "socket_timeout": 30,
-}
-{%- endif %}
-CELERY_TASK_TRACK_STARTED = True
-CELERY_WORKER_SEND_TASK_EVENTS = True
-CELERY_TASK_SEND_SENT_EVENT = True
-# Django's LOGGING stays in charge of the root logger (config/celery.py).
-CELERY_WORKER_HIJACK_ROOT_LOGGER = False
-# Named queues, so slow reports never hold up emails: run workers per queue with -Q at scale.
-CELERY_TASK_DEFAULT_QUEUE = "default"
-# Each queue is bound by its own name: a message routed to one queue lands in that queue only.
-CELERY_TASK_QUEUES = tuple(
-    Queue(name, routing_key=name) for name in ("default", "emails", "reports")
-)
-CELERY_TASK_ROUTES = {
-    "*.send_*_email": {"queue": "emails"},
-    "*.build_*_report": {"queue": "reports"},
-}
-CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
-CELERY_TIMEZONE = TIME_ZONE
-{%- endif %}
 
 # Logging: one record per line on stderr, with the request id. "plain" reads well in a terminal;
 # "json" (production's default) is one JSON object per line for a log collector.
@@ -440,15 +300,8 @@ LOGGING: dict[str, Any] = {
         "context": {"()": "{{ cookiecutter.project_slug }}.core.request_context.LogContextFilter"},
     },
     "formatters": {
-{%- if cookiecutter.task_queue == "celery" %}
-        # In a worker, [task name and id] say which task wrote the line; elsewhere they are dashes.
-        "plain": {
-            "format": "%(asctime)s %(levelname)s [%(request_id)s] [%(task_name)s %(task_id)s] "
-            "%(name)s %(message)s"
-        },
-{%- else %}
+        # components/celery.py adds the task's name and id in a worker.
         "plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s %(message)s"},
-{%- endif %}
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
             "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
@@ -467,11 +320,3 @@ LOGGING: dict[str, Any] = {
 
 # Health and metrics
 HEALTH_CHECK_TIMEOUT = env.float("DJANGO_HEALTH_CHECK_TIMEOUT", default=2.0)
-{%- if cookiecutter.prometheus == "y" %}
-# Unset: /metrics answers 404. Set: it answers only "Authorization: Bearer <this token>".
-METRICS_TOKEN = env("DJANGO_METRICS_TOKEN", default="")
-{%- if cookiecutter.task_queue == "celery" %}
-# A Celery worker serves its own metrics on this port, under the same token (0: it serves none).
-WORKER_METRICS_PORT = env.int("CELERY_METRICS_PORT", default=0)
-{%- endif %}
-{%- endif %}

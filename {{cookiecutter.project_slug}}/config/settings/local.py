@@ -7,15 +7,15 @@ import sys
 from django.utils.crypto import get_random_string
 
 from .base import *
-{% if cookiecutter.task_queue == "celery" and cookiecutter.cache == "redis" -%}
-from .base import CELERY_BROKER_URL, DATABASES, REDIS_URL, env
-{% elif cookiecutter.task_queue == "celery" -%}
-from .base import CELERY_BROKER_URL, DATABASES, env
-{% elif cookiecutter.cache == "redis" -%}
-from .base import DATABASES, REDIS_URL, env
-{% else -%}
 from .base import DATABASES, env
-{% endif %}
+from .components import *
+{%- if cookiecutter.cache == "redis" %}
+from .components.cache import REDIS_URL
+{%- endif %}
+{%- if cookiecutter.task_queue == "celery" %}
+from .components.celery import CELERY_BROKER_URL
+{%- endif %}
+
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 # The post-generation hook writes a real key to .env; a random one keeps a bare checkout working.
 # Letters and digits only: django-environ reads a value starting with "$" as a reference to another

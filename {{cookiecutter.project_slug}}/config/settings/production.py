@@ -5,10 +5,14 @@ from config.sentry import init_sentry
 
 {% endif -%}
 from .base import *
-{% if cookiecutter.cache == "redis" -%}
-from .base import LOGGING, env, redis_cache
-{%- else -%}
+{%- if cookiecutter.cache == "redis" %}
+from .base import LOGGING, env
+{%- else %}
 from .base import CACHE_KEY_PREFIX, CACHE_VERSION, LOGGING, env
+{%- endif %}
+from .components import *
+{%- if cookiecutter.cache == "redis" %}
+from .components.cache import redis_cache
 {%- endif %}
 
 # Never from the environment: a stray DJANGO_DEBUG=true (e.g. in .env) must not reach production.

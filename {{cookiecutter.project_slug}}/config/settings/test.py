@@ -12,15 +12,17 @@ from kombu import Queue
 
 from .base import *
 {%- if cookiecutter.task_queue == "celery" %}
-from .base import (
+from .base import DATABASES, env
+{%- endif %}
+from .components import *
+{%- if cookiecutter.task_queue == "celery" %}
+from .components.celery import (
 {%- if cookiecutter.celery_broker == "redis" %}
     CELERY_BROKER_TRANSPORT_OPTIONS,
 {%- endif %}
     CELERY_TASK_DEFAULT_QUEUE,
     CELERY_TASK_QUEUES,
     CELERY_TASK_ROUTES,
-    DATABASES,
-    env,
 )
 {%- endif %}
 
@@ -51,7 +53,7 @@ CELERY_TASK_ROUTES = {
 }
 {%- if cookiecutter.celery_broker == "redis" %}
 # The crash test's workers set this so that a killed worker's message comes back in seconds, not
-# in the minutes production derives from the time limits (base.py); they sweep every second.
+# in the minutes production derives from the time limits (components/celery.py); they sweep every second.
 if TEST_VISIBILITY_TIMEOUT := env.int("CELERY_TEST_VISIBILITY_TIMEOUT", default=0):
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         **CELERY_BROKER_TRANSPORT_OPTIONS,

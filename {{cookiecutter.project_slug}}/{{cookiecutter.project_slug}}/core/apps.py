@@ -11,18 +11,10 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         """Feed Prometheus from the hooks other modules offer, once every app is loaded."""
-{%- if cookiecutter.task_queue == "celery" %}
-        from celery import signals
-{%- endif %}
-
-        from . import caching, metrics
+        from . import caching, metrics{% if cookiecutter.task_queue == "celery" %}, metrics_celery{% endif %}
 
         caching.add_metrics_listener(metrics.count_cache_lookup)
 {%- if cookiecutter.task_queue == "celery" %}
-        signals.task_prerun.connect(metrics.task_started, dispatch_uid="metrics.task_started")
-        signals.task_postrun.connect(metrics.task_finished, dispatch_uid="metrics.task_finished")
-        signals.worker_ready.connect(
-            metrics.serve_worker_metrics, dispatch_uid="metrics.serve_worker_metrics"
-        )
+        metrics_celery.connect_signals()
 {%- endif %}
 {%- endif %}

@@ -15,9 +15,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
 
-from {{ cookiecutter.project_slug }}.core.auth import authenticated_user
 from {{ cookiecutter.project_slug }}.core.caching import CachedListMixin, CachedObject, CachedValue
 from {{ cookiecutter.project_slug }}.core.exports import CSVExportMixin
+from {{ cookiecutter.project_slug }}.users.auth import authenticated_user
 from {{ cookiecutter.project_slug }}.users.models import User
 
 from .. import selectors, services

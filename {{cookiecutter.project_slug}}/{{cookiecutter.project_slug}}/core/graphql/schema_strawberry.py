@@ -1,4 +1,7 @@
-"""The strawberry schema: every app's queries and mutations, behind the limits that refuse abuse.
+"""The strawberry schema builder: the apps' root types behind the limits that refuse abuse.
+
+config/schema_strawberry.py composes the apps' queries and mutations and builds the schema here, so
+this package depends on no app.
 
 Tokens and aliases are strawberry's own limiters; depth, cost and fragment cycles are counted by
 cost.py, once per fragment, before graphql-core's validation walks the document.
@@ -20,16 +23,6 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
-{%- if cookiecutter.example_app != "none" %}
-from strawberry.tools import merge_types
-{%- endif %}
-
-{% if cookiecutter.example_app == "ecommerce" -%}
-from {{ cookiecutter.project_slug }}.shop.graphql import schema_strawberry as shop
-{% elif cookiecutter.example_app == "cms" -%}
-from {{ cookiecutter.project_slug }}.cms.graphql import schema_strawberry as cms
-{% endif -%}
-from {{ cookiecutter.project_slug }}.users.graphql import schema_strawberry as users
 
 from .cost import DeadlineMixin, DocumentRefusedError, check_document
 from .errors import MASKED_MESSAGE, should_mask
@@ -66,27 +59,18 @@ class DeadlineExecutionContext(DeadlineMixin, StrawberryGraphQLCoreExecutionCont
     """Fields not started once GRAPHQL_TIMEOUT_SECONDS have passed fail at once."""
 
 
-{% if cookiecutter.example_app == "ecommerce" -%}
-Query = merge_types("Query", (users.Query, shop.Query))
-Mutation = merge_types("Mutation", (users.Mutation, shop.Mutation))
-{% elif cookiecutter.example_app == "cms" -%}
-Query = merge_types("Query", (users.Query, cms.Query))
-Mutation = merge_types("Mutation", (users.Mutation, cms.Mutation))
-{% else -%}
-# Only the users app answers: its root types are the schema's.
-Query = users.Query
-Mutation = users.Mutation
-{% endif %}
-schema = strawberry.Schema(
-    query=Query,
-    mutation=Mutation,
-    # Factories, so every request gets fresh extension instances.
-    extensions=[
-        lambda: MaxAliasesLimiter(max_alias_count=settings.GRAPHQL_MAX_ALIASES),
-        lambda: MaxTokensLimiter(max_token_count=settings.GRAPHQL_MAX_TOKENS),
-        IntrospectionUnlessAllowed,
-        DepthAndCostLimiter,
-        lambda: MaskErrors(should_mask_error=should_mask, error_message=MASKED_MESSAGE),
-    ],
-    execution_context_class=DeadlineExecutionContext,
-)
+def build_schema(*, query: type, mutation: type) -> strawberry.Schema:
+    """The schema of these root types, with the limits and error masking every request goes through."""
+    return strawberry.Schema(
+        query=query,
+        mutation=mutation,
+        # Factories, so every request gets fresh extension instances.
+        extensions=[
+            lambda: MaxAliasesLimiter(max_alias_count=settings.GRAPHQL_MAX_ALIASES),
+            lambda: MaxTokensLimiter(max_token_count=settings.GRAPHQL_MAX_TOKENS),
+            IntrospectionUnlessAllowed,
+            DepthAndCostLimiter,
+            lambda: MaskErrors(should_mask_error=should_mask, error_message=MASKED_MESSAGE),
+        ],
+        execution_context_class=DeadlineExecutionContext,
+    )

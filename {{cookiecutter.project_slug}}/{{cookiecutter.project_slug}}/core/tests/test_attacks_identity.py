@@ -17,7 +17,7 @@ from rest_framework.test import APIClient
 from rest_framework.throttling import AnonRateThrottle
 
 {% if cookiecutter.cache == "redis" -%}
-from config.settings.base import redis_cache
+from config.settings.components.cache import redis_cache
 
 {% endif -%}
 from {{ cookiecutter.project_slug }}.users.api.throttling import SignInAccountThrottle, SignInIPThrottle

@@ -16,7 +16,7 @@ from django.urls import reverse
 from rest_framework import status
 from rest_framework.test import APIClient
 
-from config.settings.base import redis_cache as redis_cache_settings
+from config.settings.components.cache import redis_cache as redis_cache_settings
 
 {% if cookiecutter.example_app == "ecommerce" -%}
 from {{ cookiecutter.project_slug }}.shop.tests.factories import ProductFactory

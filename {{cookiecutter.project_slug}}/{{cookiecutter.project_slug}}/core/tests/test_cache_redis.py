@@ -20,7 +20,7 @@ from django.core.cache import BaseCache, caches
 from django.urls import reverse
 from rest_framework import status
 
-from config.settings.base import redis_cache as redis_cache_settings
+from config.settings.components.cache import redis_cache as redis_cache_settings
 {%- if cookiecutter.example_app == "ecommerce" %}
 
 from {{ cookiecutter.project_slug }}.shop.tests.factories import ProductFactory

@@ -12,8 +12,9 @@ import pytest
 from django.test import override_settings
 from graphql import parse
 
+from config.schema_{{ cookiecutter.graphql }} import schema
+
 from {{ cookiecutter.project_slug }}.core.graphql.cost import MAX_NESTING, DocumentRefusedError, analyse
-from {{ cookiecutter.project_slug }}.core.graphql.schema_{{ cookiecutter.graphql }} import schema
 
 from .graphql_client import error_codes, messages, post
 

@@ -21,7 +21,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from {{ cookiecutter.project_slug }}.reports.tasks import build_daily_signup_report
 from {{ cookiecutter.project_slug }}.reports.tests.test_worker import database_url
 
-from .. import metrics
+from .. import metrics_celery
 from .test_metrics import TOKEN, sample
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
@@ -99,7 +99,7 @@ def test_a_task_run_by_a_real_worker_is_counted_by_outcome_and_timed(task, state
 
 
 def test_the_worker_endpoint_answers_only_the_bearer_token():
-    server = metrics.start_worker_metrics_server(port=0, token=TOKEN)
+    server = metrics_celery.start_worker_metrics_server(port=0, token=TOKEN)
     url = f"http://127.0.0.1:{server.server_port}/"
     try:
         refused = get(url)
@@ -119,7 +119,7 @@ def test_a_worker_serves_no_metrics_until_port_and_token_are_set(settings):
     settings.WORKER_METRICS_PORT = 0
     settings.METRICS_TOKEN = TOKEN
 
-    assert metrics.serve_worker_metrics(sender=None) is None
+    assert metrics_celery.serve_worker_metrics(sender=None) is None
 
 
 def test_a_prefork_worker_without_a_shared_directory_is_warned_about(settings, caplog, monkeypatch):
@@ -128,8 +128,8 @@ def test_a_prefork_worker_without_a_shared_directory_is_warned_about(settings, c
     monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
     consumer = type("Consumer", (), {"pool": PreforkPool(limit=1)})()
 
-    with caplog.at_level(logging.INFO, logger=metrics.__name__):
-        server = metrics.serve_worker_metrics(sender=consumer)
+    with caplog.at_level(logging.INFO, logger=metrics_celery.__name__):
+        server = metrics_celery.serve_worker_metrics(sender=consumer)
     assert server is not None
     server.shutdown()
     server.server_close()

@@ -17,10 +17,10 @@ from rest_framework import generics, permissions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from {{ cookiecutter.project_slug }}.core.auth import authenticated_user
 from {{ cookiecutter.project_slug }}.core.caching import CachedListMixin, CachedObject
 from {{ cookiecutter.project_slug }}.core.exports import CSVExportMixin
 from {{ cookiecutter.project_slug }}.core.querysets import empty_for_schema
+from {{ cookiecutter.project_slug }}.users.auth import authenticated_user
 
 from .. import selectors, services
 from ..models import Address, Category, Order, Product

@@ -6,9 +6,8 @@ from rest_framework.exceptions import NotAuthenticated
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
-from {{ cookiecutter.project_slug }}.users.tests.factories import UserFactory
-
 from ..auth import authenticated_user
+from .factories import UserFactory
 
 
 def _request(user):

@@ -1,4 +1,7 @@
-"""The graphene schema: every app's queries and mutations (the limits live in the view's rules)."""
+"""The graphene schema: every app's queries and mutations, composed where the project is assembled.
+
+The limits live in the view's rules (core/graphql/view_graphene.py), shared by every app.
+"""
 
 import graphene
 

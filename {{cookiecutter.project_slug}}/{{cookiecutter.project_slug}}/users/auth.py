@@ -3,7 +3,7 @@
 from rest_framework.exceptions import NotAuthenticated
 from rest_framework.request import Request
 
-from {{ cookiecutter.project_slug }}.users.models import User
+from .models import User
 
 
 def authenticated_user(request: Request) -> User:

@@ -1,0 +1,86 @@
+"""Jinja conditionals per Python file of the skeleton: where optional code still lives inside a file.
+
+An option that adds code should add files (docs/maintaining.md): a Python file carries Jinja only in
+import lists, registration lists (``INSTALLED_APPS``, ``MIDDLEWARE``) and the few places where a choice
+cannot be a file. ``uv run python tests/conditionals.py`` prints the count of ``{% if %}`` and
+``{% elif %}`` tags per file, largest first; tests/test_conditionals.py holds every file to its
+ceiling in ``CEILINGS``, so a new conditional is a decision, not an accident.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent
+SKELETON_DIR = TEMPLATE_DIR / "{{cookiecutter.project_slug}}"
+
+# An opening or a further branch of a conditional, with or without whitespace control.
+CONDITIONAL = re.compile(r"\{%-?\s*(?:if|elif)\b")
+
+# The most conditionals each Python file may hold; a file not named here may hold none.
+CEILINGS: dict[str, int] = {
+    "config/settings/base.py": 13,
+    "benchmarks/cache_bench.py": 9,
+    "{{cookiecutter.project_slug}}/core/tests/test_settings.py": 8,
+    "config/settings/components/__init__.py": 7,
+    "config/settings/production.py": 7,
+    "config/settings/test.py": 7,
+    "config/urls.py": 7,
+    "{{cookiecutter.project_slug}}/core/health.py": 7,
+    "config/schema_graphene.py": 6,
+    "config/schema_strawberry.py": 6,
+    "config/settings/local.py": 6,
+    "{{cookiecutter.project_slug}}/core/tests/test_attacks_infra.py": 5,
+    "config/sentry.py": 4,
+    "conftest.py": 4,
+    "{{cookiecutter.project_slug}}/core/tests/test_cache_redis.py": 4,
+    "{{cookiecutter.project_slug}}/core/tests/test_graphql.py": 4,
+    "{{cookiecutter.project_slug}}/core/tests/test_pages.py": 4,
+    "{{cookiecutter.project_slug}}/users/services.py": 4,
+    "{{cookiecutter.project_slug}}/core/api_root.py": 3,
+    "{{cookiecutter.project_slug}}/core/apps.py": 3,
+    "{{cookiecutter.project_slug}}/core/request_context.py": 3,
+    "{{cookiecutter.project_slug}}/core/tests/test_attacks_identity.py": 3,
+    "{{cookiecutter.project_slug}}/core/tests/test_health.py": 3,
+    "{{cookiecutter.project_slug}}/reports/tests/test_worker.py": 3,
+    "{{cookiecutter.project_slug}}/core/management/commands/seed_demo.py": 2,
+    "{{cookiecutter.project_slug}}/core/tests/test_attacks_parsing.py": 2,
+    "{{cookiecutter.project_slug}}/core/tests/test_celery.py": 2,
+    "{{cookiecutter.project_slug}}/core/tests/test_graphql_attacks.py": 2,
+    "{{cookiecutter.project_slug}}/core/tests/test_openapi.py": 2,
+    "config/__init__.py": 1,
+    # The Redis broker's transport options: a file of their own would make celery_broker add files,
+    # which every preset must then name (docs/presets.md).
+    "config/settings/components/celery.py": 1,
+    "{{cookiecutter.project_slug}}/core/tests/statuses.py": 1,
+    "{{cookiecutter.project_slug}}/core/tests/test_caching.py": 1,
+    "{{cookiecutter.project_slug}}/reports/tests/crash_worker.py": 1,
+    "{{cookiecutter.project_slug}}/users/tests/test_me_api.py": 1,
+    "{{cookiecutter.project_slug}}/users/tests/test_sign_in_throttling.py": 1,
+    "{{cookiecutter.project_slug}}/users/tests/test_user_cache.py": 1,
+}
+
+
+def conditionals(skeleton: Path = SKELETON_DIR) -> dict[str, int]:
+    """{path relative to the skeleton: number of conditionals} for every Python file that has one."""
+    counts = {}
+    for path in sorted(skeleton.rglob("*.py")):
+        count = len(CONDITIONAL.findall(path.read_text(encoding="utf-8")))
+        if count:
+            counts[path.relative_to(skeleton).as_posix()] = count
+    return counts
+
+
+def table(counts: dict[str, int]) -> str:
+    """A Markdown table, largest count first, with the total."""
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    lines = ["| file | conditionals |", "|---|---:|"]
+    lines += [f"| `{path}` | {count} |" for path, count in rows]
+    lines.append(f"| total ({len(rows)} files) | {sum(counts.values())} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.stdout.write(table(conditionals()) + "\n")
