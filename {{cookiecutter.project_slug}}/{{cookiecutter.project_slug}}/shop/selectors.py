@@ -2,12 +2,20 @@
 
 from typing import Any
 
+{% if cookiecutter.starter_mode == "solution" -%}
 from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet, Sum
+{%- else -%}
+from django.db.models import Count, Max, Min, Q, QuerySet, Sum
+{%- endif %}
 
 from {{ cookiecutter.project_slug }}.core.caching import CachedValue
 from {{ cookiecutter.project_slug }}.users.models import User
 
+{% if cookiecutter.starter_mode == "solution" -%}
 from .models import Address, Category, Order, OrderItem, Product
+{%- else -%}
+from .models import Address, Category, Order, Product
+{%- endif %}
 
 # Until any product or category is written (an order's stock change included), or 5 minutes.
 CATALOGUE_SUMMARY: CachedValue[dict[str, Any]] = CachedValue(
@@ -84,5 +92,13 @@ def order_list(*, user: User) -> QuerySet[Order]:
 
 def order_detail_list(*, user: User) -> QuerySet[Order]:
     """Orders with their items and products, fetched in one extra query whatever the item count."""
+{%- if cookiecutter.starter_mode == "exercises" %}
+    raise NotImplementedError(
+        "exercise order-detail-list: start from order_list() and prefetch each order's items, "
+        "ordered by id, with their products joined, so a page of orders costs a fixed number of "
+        "queries (EXERCISES.md)"
+    )
+{%- else %}
     items = OrderItem.objects.select_related("product").order_by("id")
     return order_list(user=user).prefetch_related(Prefetch("items", queryset=items))
+{%- endif %}
