@@ -188,6 +188,22 @@ def test_exercises_fail_exactly_their_listed_tests_and_the_solution_passes_them_
     assert not graded.ok, graded.report
     assert "total" in graded.stdout, graded.report
 
+    # Each exercise alone, the others done: its own tests fail, and only they (a shared test is listed twice).
+    exercises = grade.exercises((project / "EXERCISES.md").read_text())
+    stubbed = stubs(project)
+    cut = {path: (project / path).read_bytes() for paths in stubbed.values() for path in paths}
+    every_test = sorted({test for exercise in exercises for test in exercise.tests})
+    for exercise in exercises if len(exercises) > 1 else ():
+        for path in cut:
+            content = cut[path] if path in stubbed[exercise.id] else (solution / path).read_bytes()
+            (project / path).write_bytes(content)
+        alone = tmp_path / f"{exercise.id}.xml"
+        environment.run(
+            "-m", "pytest", "--no-cov", "-p", "no:cacheprovider", f"--junitxml={alone}", *every_test, **services
+        )
+        expected = {grade.report_key(test) for test in exercise.tests}
+        assert failed_tests(alone) == expected, f"{exercise.id} alone: {sorted(failed_tests(alone) ^ expected)}"
+
     # What a student hands in: the stubbed modules written as the solution has them.
     for relative in handed_in:
         shutil.copyfile(solution / relative, project / relative)
