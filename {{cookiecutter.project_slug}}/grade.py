@@ -61,7 +61,9 @@ def passed_tests(test_ids: list[str]) -> set[str]:
         green = {
             (case.get("classname", ""), case.get("name", ""))
             for case in cases
-            if not any(case.find(outcome) is not None for outcome in ("failure", "error", "skipped"))
+            if not any(
+                case.find(outcome) is not None for outcome in ("failure", "error", "skipped")
+            )
         }
     return {test_id for test_id in test_ids if report_key(test_id) in green}
 
@@ -84,7 +86,9 @@ def main(arguments: list[str]) -> int:
     known = exercises((ROOT / "EXERCISES.md").read_text(encoding="utf-8"))
     unknown = sorted(set(arguments) - {exercise.id for exercise in known})
     if unknown:
-        print(f"No such exercise: {', '.join(unknown)}. EXERCISES.md lists: {', '.join(e.id for e in known)}")
+        print(
+            f"No such exercise: {', '.join(unknown)}. EXERCISES.md lists: {', '.join(e.id for e in known)}"
+        )
         return 2
     chosen = [exercise for exercise in known if not arguments or exercise.id in arguments]
     test_ids = sorted({test for exercise in chosen for test in exercise.tests})
