@@ -170,3 +170,16 @@ def test_the_course_module_presets_are_the_four_the_docs_describe() -> None:
     guide = (PRESETS_DIR.parent / "docs" / "instructors.md").read_text()
     for name in COURSE_MODULES:
         assert f"`presets/{name}.yaml`" in guide
+
+
+@pytest.mark.parametrize("name", COURSE_MODULES)
+def test_a_course_module_preset_bakes_a_one_commit_repository_holding_its_exercises(tmp_path: Path, name: str) -> None:
+    project = bake_preset(tmp_path, name)
+    assert project.name == preset(name)["project_slug"]
+    log = subprocess.run(
+        ["git", "log", "--format=%s", "main"], cwd=project, capture_output=True, text=True, check=True, timeout=60
+    )
+    assert log.stdout.splitlines() == ["Initial commit from cookiecutter-prodev-backend"]
+    tracked = subprocess.run(["git", "ls-files"], cwd=project, capture_output=True, text=True, check=True, timeout=60)
+    assert {"EXERCISES.md", "grade.py"} <= set(tracked.stdout.splitlines())
+    assert "make grade" in (project / "EXERCISES.md").read_text()

@@ -123,6 +123,16 @@ def test_the_score_table_gives_each_exercise_its_share_of_points(tmp_path: Path)
     assert grade.report_key("pkg/app/tests/test_x.py::Case::test_y[2]") == ("pkg.app.tests.test_x.Case", "test_y[2]")
 
 
+def test_the_score_table_in_the_instructors_guide_is_what_grade_prints_for_a_fresh_starter(tmp_path: Path) -> None:
+    answers = {**course_answers("course-rest-jwt"), "init_git": "n"}
+    project = baking.bake(tmp_path, **answers)
+    grade = load_grade(project)
+    printed, _complete = grade.table(grade.exercises((project / "EXERCISES.md").read_text()), set())
+    guide = (baking.TEMPLATE_DIR / "docs" / "instructors.md").read_text()
+    quoted = guide.split("$ make grade\n...\n", 1)[1].split("```", 1)[0].rstrip("\n")
+    assert quoted == printed
+
+
 # --- both directions, against real services -------------------------------------------------------------------
 
 
@@ -167,6 +177,10 @@ def test_exercises_fail_exactly_their_listed_tests_and_the_solution_passes_them_
     listed = {
         grade.report_key(test) for e in grade.exercises((project / "EXERCISES.md").read_text()) for test in e.tests
     }
+
+    # The stubs type-check as the solution does (ruff is the exhaustive layer's, over every rendering).
+    typed = environment.run("-m", "mypy", "--cache-dir", str(tmp_path / "mypy-cache"), ".")
+    assert typed.ok, typed.report
 
     report = tmp_path / "exercises.xml"
     run = environment.run(
