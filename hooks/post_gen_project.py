@@ -47,6 +47,8 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
     ("api_auth", frozenset({"token", "session"}), ("{slug}/users/api/sign_in.py",)),
     ("example_app", frozenset({"ecommerce"}), ("{slug}/shop", "docs/erd-shop.md", "docs/shop.md")),
     ("example_app", frozenset({"cms"}), ("{slug}/cms", "docs/erd-cms.md", "docs/cms.md")),
+    # A course starter's exercises: the list with hints and tests, and the script that scores them.
+    ("starter_mode", frozenset({"exercises"}), ("EXERCISES.md", "grade.py")),
     (
         "example_app",
         frozenset({"ecommerce", "cms"}),

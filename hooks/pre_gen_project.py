@@ -93,6 +93,14 @@ COMBINATION_RULES: tuple[dict, ...] = (
         "option": "celery_broker",
         "why": "without a task queue there is no broker to choose",
     },
+    {
+        "kind": "refuse",
+        "when": {"example_app": "none", "task_queue": "none", "cache": "none"},
+        "option": "starter_mode",
+        "values": ("exercises",),
+        "why": "with no example app, no task queue and no Redis cache there is no marked region to cut",
+        "allowed": "solution, or exercises with example_app, task_queue=celery or cache=redis",
+    },
 )
 
 

@@ -51,8 +51,16 @@ DEFAULT_CHOICES: dict[str, str] = {name: values[0] for name, values in CHOICE_OP
 # (uv environment + generated test suite) does not multiply by them. Keep this list small.
 # docker, kubernetes and ci write deployment files only; tests/test_artifacts.py lints every combination of them.
 NO_RUNTIME_EFFECT: frozenset[str] = frozenset({"open_source_license", "init_git", "docker", "kubernetes", "ci"})
+# Options that change run-time code but whose other values make the generated suite fail on purpose: the
+# integration layer holds them at their default, and a dedicated test proves what they promise instead.
+# starter_mode=exercises cuts solution regions out, so its suite must fail exactly the tests EXERCISES.md lists
+# (tests/test_starter.py runs each course preset both ways). In the covering array it would also have grown
+# every integration run by the rows its pairs need, each a full suite that is expected to fail.
+OWN_TEST_OPTIONS: dict[str, str] = {"starter_mode": "tests/test_starter.py"}
 RUNTIME_OPTIONS: dict[str, tuple[str, ...]] = {
-    name: values for name, values in CHOICE_OPTIONS.items() if name not in NO_RUNTIME_EFFECT
+    name: values
+    for name, values in CHOICE_OPTIONS.items()
+    if name not in NO_RUNTIME_EFFECT and name not in OWN_TEST_OPTIONS
 }
 
 Combination = dict[str, str]

@@ -30,6 +30,8 @@ DECIDES: dict[str, str] = {
     "django_version": "the pinned Django series and matching django-stubs",
     "api_auth": "DRF authentication and the sign-in endpoints under `/api/v1/auth/`",
     "example_app": "a complete domain app (`shop/` or `cms/`) with its docs, demo data and filters, or none",
+    "starter_mode": "`exercises` cuts marked solution regions into stubs that raise `NotImplementedError` and "
+    "writes `EXERCISES.md`; every test stays, `make grade` scores it",
     "task_queue": "a Celery worker and beat (welcome email, daily report, schedules), or no Celery at all",
     "celery_broker": "the broker URL and Celery extra (ignored when `task_queue` is `none`)",
     "sentry": "`config/sentry.py` and sentry-sdk, started in production when `SENTRY_DSN` is set",

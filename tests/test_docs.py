@@ -18,7 +18,7 @@ DOCS_OPTIONS = baking.TEMPLATE_DIR / "docs" / "options.md"
 def test_every_option_of_cookiecutter_json_says_what_it_decides() -> None:
     options = [name for name in baking.OPTIONS if not name.startswith("_")]
     assert list(options_reference.DECIDES) == options, "DECIDES must list every option, in cookiecutter.json's order"
-    assert len(options) == 23
+    assert len(options) == 24
 
 
 def test_the_options_tables_are_the_generated_ones() -> None:
@@ -31,7 +31,7 @@ def test_the_options_tables_are_the_generated_ones() -> None:
 
 def test_the_generated_table_has_a_row_per_option_with_its_prompt_and_choices() -> None:
     rows = [line for line in options_reference.table().splitlines() if line.startswith("| `")]
-    assert len(rows) == 23
+    assert len(rows) == 24
     graphql = next(row for row in rows if row.startswith("| `graphql` |"))
     assert "`strawberry`, `graphene`, `none`" in graphql
     assert "GraphQL API at /graphql/" in graphql

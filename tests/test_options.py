@@ -148,4 +148,12 @@ def test_every_choice_option_of_cookiecutter_json_is_combined() -> None:
     choices = {name for name, value in raw.items() if isinstance(value, list) and not name.startswith("_")}
     assert set(baking.CHOICE_OPTIONS) == choices
     assert baking.NO_RUNTIME_EFFECT.issubset(choices), "NO_RUNTIME_EFFECT names an option cookiecutter.json lacks"
-    assert set(baking.RUNTIME_OPTIONS) == choices - baking.NO_RUNTIME_EFFECT
+    assert set(baking.RUNTIME_OPTIONS) == choices - baking.NO_RUNTIME_EFFECT - set(baking.OWN_TEST_OPTIONS)
+
+
+def test_an_option_held_out_of_the_integration_layer_has_its_own_test() -> None:
+    """OWN_TEST_OPTIONS are runtime options (not NO_RUNTIME_EFFECT) whose test module exists and names them."""
+    for option, module in baking.OWN_TEST_OPTIONS.items():
+        assert option in baking.CHOICE_OPTIONS
+        assert option not in baking.NO_RUNTIME_EFFECT
+        assert option in (baking.TEMPLATE_DIR / module).read_text(), f"{module} never mentions {option}"

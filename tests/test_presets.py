@@ -71,7 +71,12 @@ def dependency_names(project: Path) -> set[str]:
     return {dependency.split("[")[0].split("=")[0].split("<")[0].split(">")[0].strip() for dependency in dependencies}
 
 
-@pytest.mark.parametrize("name", ["minimal", "full", "course-starter"])
+ALL_PRESETS = sorted(path.stem for path in PRESETS_DIR.glob("*.yaml"))
+# Course modules baked as exercises (tests/test_starter.py bakes each and runs it both ways).
+COURSE_MODULES = [name for name in ALL_PRESETS if name.startswith("course-") and name != "course-starter"]
+
+
+@pytest.mark.parametrize("name", ALL_PRESETS)
 def test_every_key_of_a_preset_is_an_option_with_an_offered_value(name: str) -> None:
     for key, value in preset(name).items():
         assert key in baking.OPTIONS, f"{name}.yaml: {key} is not an option of cookiecutter.json"
@@ -148,3 +153,33 @@ def test_docs_presets_md_names_every_option_that_adds_or_removes_files() -> None
     sentence = text[text.index("Options that add or remove files") :].split(" must be fixed too")[0]
     named = set(re.findall(r"`(\w+)`", sentence))
     assert named == {option for option, _keep, _paths in post.KEEP_ONLY_WHEN}
+
+
+@pytest.mark.parametrize("name", COURSE_MODULES)
+def test_a_course_module_preset_fixes_every_choice_and_bakes_exercises_into_a_repository(name: str) -> None:
+    """Every student and grader gets the same paths: no choice is left to cookiecutter.json's default."""
+    answers = preset(name)
+    assert set(baking.CHOICE_OPTIONS) <= set(answers), f"{name}.yaml leaves {set(baking.CHOICE_OPTIONS) - set(answers)}"
+    assert answers["starter_mode"] == "exercises"
+    assert answers["init_git"] == "y"
+    assert "project_slug" in answers
+
+
+def test_the_course_module_presets_are_the_four_the_docs_describe() -> None:
+    assert COURSE_MODULES == ["course-caching", "course-celery", "course-graphql-cms", "course-rest-jwt"]
+    guide = (PRESETS_DIR.parent / "docs" / "instructors.md").read_text()
+    for name in COURSE_MODULES:
+        assert f"`presets/{name}.yaml`" in guide
+
+
+@pytest.mark.parametrize("name", COURSE_MODULES)
+def test_a_course_module_preset_bakes_a_one_commit_repository_holding_its_exercises(tmp_path: Path, name: str) -> None:
+    project = bake_preset(tmp_path, name)
+    assert project.name == preset(name)["project_slug"]
+    log = subprocess.run(
+        ["git", "log", "--format=%s", "main"], cwd=project, capture_output=True, text=True, check=True, timeout=60
+    )
+    assert log.stdout.splitlines() == ["Initial commit from cookiecutter-prodev-backend"]
+    tracked = subprocess.run(["git", "ls-files"], cwd=project, capture_output=True, text=True, check=True, timeout=60)
+    assert {"EXERCISES.md", "grade.py"} <= set(tracked.stdout.splitlines())
+    assert "make grade" in (project / "EXERCISES.md").read_text()

@@ -16,7 +16,9 @@ from {{ cookiecutter.project_slug }}.core.exceptions import ApplicationError
 from {{ cookiecutter.project_slug }}.core.services import model_update
 from {{ cookiecutter.project_slug }}.users.models import User
 
+{% if cookiecutter.starter_mode == "solution" -%}
 from . import roles
+{% endif -%}
 from .models import Category, Comment, Entry, Moderation, Page, Post, Status, Tag
 
 OWNER = "owner"
@@ -133,6 +135,13 @@ def page_update(*, page: Page, **fields: Any) -> Page:
 @transaction.atomic
 def entry_transition[E: Entry](*, entry: E, to: str, actor: User) -> E:
     """Move a page or post through the workflow, if the move exists and the actor holds a role."""
+{%- if cookiecutter.starter_mode == "exercises" %}
+    raise NotImplementedError(
+        "exercise editorial-workflow: lock the row, refuse a move TRANSITIONS does not list (409) "
+        "or an actor without the role it needs (403), then save the new status and the first "
+        "publication time (EXERCISES.md)"
+    )
+{%- else %}
     model = type(entry)
     # The row lock makes two editors acting at once take turns instead of both moving it.
     entry = model._default_manager.select_for_update().get(pk=entry.pk)
@@ -160,6 +169,7 @@ def entry_transition[E: Entry](*, entry: E, to: str, actor: User) -> E:
     entry.full_clean()
     entry.save(update_fields=["status", "published_at", "updated_at"])
     return entry
+{%- endif %}
 
 
 @transaction.atomic

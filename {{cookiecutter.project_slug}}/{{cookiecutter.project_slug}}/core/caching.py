@@ -194,7 +194,15 @@ def invalidate_model(model: type[models.Model], *, using: str | None = None) -> 
     Signals do this for ``save()`` and ``delete()``; call it after ``QuerySet.update()``,
     ``bulk_create()`` or raw SQL, which send no signal.
     """
+{%- if cookiecutter.cache == "redis" and cookiecutter.starter_mode == "exercises" %}
+    raise NotImplementedError(
+        "exercise cache-invalidation: drop the generation of the model's scope with invalidate(), "
+        "on the same database alias, so every cached list and summary built on it is read afresh "
+        "(EXERCISES.md)"
+    )
+{%- else %}
     invalidate(model_scope(model), using=using)
+{%- endif %}
 
 
 def _related_model(field: models.ForeignKey[Any, Any]) -> type[models.Model]:

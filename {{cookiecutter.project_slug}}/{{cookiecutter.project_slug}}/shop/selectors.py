@@ -2,6 +2,7 @@
 
 from typing import Any
 
+{% if cookiecutter.starter_mode == "solution" -%}
 from django.db.models import (
     Count,
     IntegerField,
@@ -14,6 +15,19 @@ from django.db.models import (
     Subquery,
     Sum,
 )
+{%- else -%}
+from django.db.models import (
+    Count,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
+{%- endif %}
 from django.db.models.functions import Coalesce
 
 from {{ cookiecutter.project_slug }}.core.caching import CachedValue
@@ -110,5 +124,13 @@ def order_list(*, user: User) -> QuerySet[Order]:
 
 def order_detail_list(*, user: User) -> QuerySet[Order]:
     """Orders with their items and products, fetched in one extra query whatever the item count."""
+{%- if cookiecutter.starter_mode == "exercises" %}
+    raise NotImplementedError(
+        "exercise order-detail-list: start from order_list() and prefetch each order's items, "
+        "ordered by id, with their products joined, so a page of orders costs a fixed number of "
+        "queries (EXERCISES.md)"
+    )
+{%- else %}
     items = OrderItem.objects.select_related("product").order_by("id")
     return order_list(user=user).prefetch_related(Prefetch("items", queryset=items))
+{%- endif %}

@@ -1,7 +1,9 @@
 """Writes of the shop: each function is one transaction that leaves the database consistent or untouched."""
 
+{% if cookiecutter.starter_mode == "solution" -%}
 from collections import Counter
 from decimal import Decimal
+{% endif -%}
 from typing import Any
 
 from django.db import transaction
@@ -12,7 +14,11 @@ from {{ cookiecutter.project_slug }}.core.exceptions import ApplicationError
 from {{ cookiecutter.project_slug }}.core.services import model_update
 from {{ cookiecutter.project_slug }}.users.models import User
 
+{% if cookiecutter.starter_mode == "solution" -%}
 from .models import ALLOWED_TRANSITIONS, Address, Category, Order, OrderItem, Product
+{%- else -%}
+from .models import ALLOWED_TRANSITIONS, Address, Category, Order, Product
+{%- endif %}
 
 
 @transaction.atomic
@@ -65,6 +71,13 @@ def order_place(*, customer: User, address: Address, items: list[dict[str, Any]]
     what this one left. Any refusal raises before the first write, and the whole function is one
     transaction, so a refused or failed order leaves no row behind.
     """
+{%- if cookiecutter.starter_mode == "exercises" %}
+    raise NotImplementedError(
+        "exercise order-place: refuse another customer's address, lock the products in id order, "
+        "refuse unknown products and short stock, then write the order, its items and the stock "
+        "(EXERCISES.md)"
+    )
+{%- else %}
     if address.customer_id != customer.pk:
         raise ApplicationError(
             "The address belongs to someone else.", fields={"address": ["Unknown address."]}
@@ -112,6 +125,7 @@ def order_place(*, customer: User, address: Address, items: list[dict[str, Any]]
         products[pk].stock = F("stock") - quantity
         products[pk].save(update_fields=["stock"])
     return order
+{%- endif %}
 
 
 @transaction.atomic
