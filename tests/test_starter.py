@@ -18,9 +18,9 @@ from types import ModuleType
 
 import pytest
 import yaml
-from test_integration import Environment, _broker_environment, _database_url, _redis_environment
 
 import baking
+from test_integration import Environment, _broker_environment, _database_url, _redis_environment
 
 PRESETS_DIR = baking.TEMPLATE_DIR / "presets"
 COURSE_PRESETS = sorted(path.stem for path in PRESETS_DIR.glob("course-*.yaml") if path.stem != "course-starter")

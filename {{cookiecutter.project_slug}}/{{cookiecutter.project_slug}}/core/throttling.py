@@ -167,7 +167,7 @@ class UserRateThrottle(ClientIPMixin, RedisWindowThrottle, throttling.UserRateTh
         return super().get_cache_key(request, view)
 
     def _anon_rate_is_stricter(self, view: "APIView") -> bool:
-        # The GraphQL view checks throttles with no view (None): nothing to compare with.
+        # Throttles checked outside a DRF view get None: nothing to compare with.
         for throttle_class in getattr(view, "throttle_classes", ()):
             anon_rate = issubclass(throttle_class, throttling.AnonRateThrottle) and (
                 throttle_class().rate

@@ -3,7 +3,7 @@
 import-linter (`make check`) holds the packages to their layers, but a view that imports its app's
 models may still query them directly (``Order.objects.filter(...)``), skipping the selector that
 scopes the rows to the caller and owns the ``select_related``. In every app that has a selectors
-module, its API views and GraphQL schemas reach a model's manager only for an empty queryset
+module, its API views and schema modules reach a model's manager only for an empty queryset
 (``.objects.none()``, which reads nothing).
 """
 
@@ -17,11 +17,11 @@ MANAGERS = {"objects", "_default_manager"}
 
 
 def entry_points() -> list[Path]:
-    """The API views and GraphQL schemas of every app with selectors."""
+    """The API views and schema modules (``schema_*.py`` in a subpackage) of every app with selectors."""
     return sorted(
         path
         for selectors in PACKAGE.glob("*/selectors.py")
-        for pattern in ("api/views.py", "graphql/schema_*.py")
+        for pattern in ("api/views.py", "*/schema_*.py")
         for path in selectors.parent.glob(pattern)
     )
 
