@@ -1,6 +1,6 @@
 """Production without Redis: the database cache, whose table `migrate` creates."""
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 
@@ -12,6 +12,7 @@ def migrate_then_use_the_cache() -> dict[str, object]:
     """`migrate` on an empty database, then a value through the production cache."""
     tables_before = connection.introspection.table_names()
     call_command("migrate", "--no-input", verbosity=0)
+    cache = caches["default"]
     cache.set("probe", "kept")
     return {
         "tables_before": tables_before,
