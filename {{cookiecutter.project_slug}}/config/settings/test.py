@@ -38,11 +38,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 if XDIST_WORKER := os.environ.get("PYTEST_XDIST_WORKER", ""):
     CACHE_KEY_PREFIX = f"{CACHE_KEY_PREFIX}-{XDIST_WORKER}"
     CACHES["default"]["KEY_PREFIX"] = CACHE_KEY_PREFIX
-# On a loaded machine running the workers side by side, the suite's Redis can take longer than
-# production's half-second timeouts, and one timeout opens the circuit breaker for seconds: every
-# test in that window would fail. The outage tests build their caches with production's timeouts.
-if "OPTIONS" in CACHES["default"]:
-    CACHES["default"]["OPTIONS"] |= {"SOCKET_CONNECT_TIMEOUT": 5, "SOCKET_TIMEOUT": 5}
 {%- endif %}
 # Serve static files from the finders: the suite never runs collectstatic.
 WHITENOISE_AUTOREFRESH = True
