@@ -57,10 +57,17 @@ class Environment:
     def manage(self, *args: str, **env: str) -> baking.Outcome:
         return self.run("manage.py", *args, **env)
 
-    def pytest(self, scratch: Path, **env: str) -> baking.Outcome:
+    def pytest(self, scratch: Path, *options: str, **env: str) -> baking.Outcome:
         """The generated suite as `uv run pytest` runs it, writing its coverage data and cache outside the
         project: two workers may test the same project at once."""
-        return self.run("-m", "pytest", "-p", "no:cacheprovider", COVERAGE_FILE=str(scratch / ".coverage"), **env)
+        return self.run(
+            "-m", "pytest", "-p", "no:cacheprovider", *options, COVERAGE_FILE=str(scratch / ".coverage"), **env
+        )
+
+
+# The whole generated suite, as `make test-all` and the project's CI run it: the quick loop (`uv run pytest`)
+# leaves out the fuzzer (marker fuzz), `-m ""` selects everything.
+EVERY_TEST = ("-m", "")
 
 
 @pytest.fixture(scope="session")
@@ -146,6 +153,7 @@ def test_the_generated_suite_passes_against_postgresql(
     )
     suite = environment.pytest(
         tmp_path,
+        *EVERY_TEST,
         DATABASE_URL=database_url,
         **_broker_environment(runtime_combination, redis_server),
         **_redis_environment(runtime_combination, redis_server),
@@ -167,8 +175,9 @@ def test_the_default_project_passes_its_suite_on_sqlite_with_no_services(
     project_environment: Callable[..., Environment], default_combination: baking.Combination, tmp_path: Path
 ) -> None:
     environment = project_environment(default_combination)
-    # No services on purpose: tests that need a broker skip here (CI unset), and run in the PostgreSQL
-    # test of the same combination, which provides one.
+    # The quick loop a student runs, `uv run pytest`, with its coverage gate. No services on purpose: tests
+    # that need a broker skip here (CI unset); they and the fuzzer run in the PostgreSQL test of the same
+    # combination, which provides the services and selects every test.
     suite = environment.pytest(tmp_path, CI="")
     assert suite.ok, suite.report
 

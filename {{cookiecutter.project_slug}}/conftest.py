@@ -2,9 +2,11 @@
 
 {% if cookiecutter.task_queue == "celery" -%}
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+{%- else -%}
+from collections.abc import Callable
+{%- endif %}
 
-{% endif -%}
 import pytest
 {%- if cookiecutter.task_queue == "celery" %}
 from celery.contrib.testing.worker import start_worker
@@ -21,6 +23,20 @@ from {{ cookiecutter.project_slug }}.users.models import User
 from {{ cookiecutter.project_slug }}.users.tests.factories import UserFactory
 
 
+{% if cookiecutter.cache == "redis" -%}
+def clear_cache() -> None:
+    """Empty the cache. On Redis, only this process's keys: the pytest-xdist workers share the database."""
+    if hasattr(cache, "delete_pattern"):  # django-redis: the keys of this KEY_PREFIX and version
+        cache.delete_pattern("*")
+    else:
+        cache.clear()
+{%- else -%}
+def clear_cache() -> None:
+    """Empty the cache (local memory: this process's own)."""
+    cache.clear()
+{%- endif %}
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Throttle counters live in the cache: without this, tests leak 429s into each other.
@@ -28,10 +44,16 @@ def _clear_cache():
     Invalidations kept to retry (a test stopped its Redis) are forgotten as well: retried during a
     later test, they would drop that test's cached pages at a random moment.
     """
-    cache.clear()
+    clear_cache()
     yield
     discard_pending_invalidations()
-    cache.clear()
+    clear_cache()
+
+
+@pytest.fixture
+def empty_cache() -> Callable[[], None]:
+    """What empties the cache around every test, for a test to call in between (the fuzzer)."""
+    return clear_cache
 
 
 @pytest.fixture

@@ -4,6 +4,10 @@
 """Settings for the test suite: fast hashing and in-memory email; PostgreSQL when DATABASE_URL is set."""
 {%- endif %}
 
+{% if cookiecutter.cache == "redis" -%}
+import os
+
+{% endif -%}
 from django.core.management.utils import get_random_secret_key
 {%- if cookiecutter.task_queue == "celery" %}
 from django.utils.crypto import get_random_string
@@ -30,6 +34,13 @@ SECRET_KEY = get_random_secret_key()
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+{%- if cookiecutter.cache == "redis" %}
+# The pytest-xdist workers of a run share REDIS_URL's database, and the suite empties the cache
+# around every test: each worker keeps its keys under a prefix of its own and empties only those.
+if XDIST_WORKER := os.environ.get("PYTEST_XDIST_WORKER", ""):
+    CACHE_KEY_PREFIX = f"{CACHE_KEY_PREFIX}-{XDIST_WORKER}"
+    CACHES["default"]["KEY_PREFIX"] = CACHE_KEY_PREFIX
+{%- endif %}
 # Serve static files from the finders: the suite never runs collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True

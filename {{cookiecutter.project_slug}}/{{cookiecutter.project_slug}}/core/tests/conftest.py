@@ -1,10 +1,14 @@
-"""Fixtures for the core tests: what the configured log handler writes."""
+"""Fixtures for the core tests: what the configured log handler writes, fresh settings interpreters."""
 
 import io
 import logging
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+
+from .settings_process import LOCAL, PRODUCTION, Answers
 
 
 @pytest.fixture
@@ -16,3 +20,22 @@ def console_output() -> Iterator[io.StringIO]:
     previous = handler.setStream(buffer)
     yield buffer
     handler.setStream(previous)
+
+
+@pytest.fixture(scope="session")
+def shared_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of this run shared by its pytest-xdist workers (the run's own one without xdist)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session")
+def production(shared_folder: Path) -> Answers:
+    """What a fresh interpreter with the production settings answered (settings_process.py)."""
+    return PRODUCTION.answers(shared_folder)
+
+
+@pytest.fixture(scope="session")
+def local(shared_folder: Path) -> Answers:
+    """What a fresh interpreter with the local settings answered (settings_process.py)."""
+    return LOCAL.answers(shared_folder)

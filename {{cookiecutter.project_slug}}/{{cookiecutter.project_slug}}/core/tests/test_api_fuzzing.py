@@ -17,7 +17,8 @@ schemathesis has (``--checks all``) but the ones named in EXCLUDED, among them:
 
 MAX_EXAMPLES bounds the run: operations x 2 modes x 3 callers x MAX_EXAMPLES cases at most. Each
 test records how many cases it ran as the ``schemathesis_cases`` property (JUnit XML) and prints
-it (``pytest -rP``).
+it (``pytest -rP``). The fuzz tests are the slowest of the suite: they carry the ``fuzz`` marker,
+which the quick loop (``uv run pytest``) leaves out and ``make test-all`` and CI run.
 """
 
 import os
@@ -29,7 +30,6 @@ import schemathesis
 import schemathesis.specs.openapi.checks  # registers the OpenAPI checks
 from django.conf import settings as django_settings
 from django.core import signals
-from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import close_old_connections
 from django.test import Client
@@ -43,7 +43,7 @@ from schemathesis.checks import CHECKS as ALL_CHECKS
 from {{ cookiecutter.project_slug }}.users.models import User
 from {{ cookiecutter.project_slug }}.users.tests.factories import UserFactory
 
-# Small by default so the suite stays fast; FUZZ_MAX_EXAMPLES=200 for a deep run.
+# Small by default so CI stays fast; FUZZ_MAX_EXAMPLES=200 for a deep run.
 MAX_EXAMPLES = int(os.environ.get("FUZZ_MAX_EXAMPLES", "4"))
 # Every check schemathesis has, but these, and why.
 EXCLUDED = {
@@ -102,7 +102,11 @@ def signed_in(user: User) -> dict[str, dict[str, str]]:
 
 
 def fuzz_operation(
-    operation, mode: GenerationMode, account: User | None, cases_run: Counter[str]
+    operation,
+    mode: GenerationMode,
+    account: User | None,
+    cases_run: Counter[str],
+    empty_cache: Callable[[], None],
 ) -> None:
     """Send up to MAX_EXAMPLES generated requests to one operation and check every response."""
 
@@ -116,7 +120,7 @@ def fuzz_operation(
         suppress_health_check=list(HealthCheck),
     )
     def fuzz(case) -> None:
-        cache.clear()  # Throttle counters: every case starts with a full allowance.
+        empty_cache()  # Throttle counters: every case starts with a full allowance.
         credentials = signed_in(account) if account else {}
         checks = [
             check for check in CHECKS if not (account and check.__name__ in EXCLUDED_WHEN_SIGNED_IN)
@@ -133,9 +137,12 @@ def fuzz_operation(
             raise
 
 
+@pytest.mark.fuzz
 @pytest.mark.django_db
 @pytest.mark.parametrize("caller", list(CALLERS))
-def test_no_operation_answers_a_5xx_or_breaks_its_schema(api_schema, caller, record_property):
+def test_no_operation_answers_a_5xx_or_breaks_its_schema(
+    api_schema, caller, record_property, empty_cache
+):
     make_user = CALLERS[caller]
     account = make_user() if make_user else None
     operations = [result.ok() for result in api_schema.get_all_operations()]
@@ -143,7 +150,7 @@ def test_no_operation_answers_a_5xx_or_breaks_its_schema(api_schema, caller, rec
 
     for operation in operations:
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
-            fuzz_operation(operation, mode, account, cases_run)
+            fuzz_operation(operation, mode, account, cases_run, empty_cache)
 
     record_property("schemathesis_cases", cases_run.total())
     print(f"schemathesis, {caller}: {cases_run.total()} cases over {len(operations)} operations")

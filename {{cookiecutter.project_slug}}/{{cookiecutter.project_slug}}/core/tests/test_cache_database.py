@@ -1,26 +1,31 @@
 """Production without Redis: the database cache, whose table `migrate` creates."""
 
-import sqlite3
-from contextlib import closing
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import connection
 
-from .test_settings import PRODUCTION, manage
+from .settings_process import PRODUCTION
 
 
-def test_production_caches_in_the_database_and_migrate_creates_the_table(tmp_path):
-    database = tmp_path / "db.sqlite3"
-    env = {**PRODUCTION, "DATABASE_URL": f"sqlite:///{database}"}
+@PRODUCTION.question
+def migrate_then_use_the_cache() -> dict[str, object]:
+    """`migrate` on an empty database, then a value through the production cache."""
+    tables_before = connection.introspection.table_names()
+    call_command("migrate", "--no-input", verbosity=0)
+    cache = caches["default"]
+    cache.set("probe", "kept")
+    return {
+        "tables_before": tables_before,
+        "tables": connection.introspection.table_names(),
+        "backend": f"{type(cache).__module__}.{type(cache).__name__}",
+        "read_back": cache.get("probe"),
+    }
 
-    migrated = manage("migrate", "--no-input", **env)
-    round_trip = manage(
-        "shell",
-        "--command",
-        "from django.core.cache import cache; cache.set('probe', 'kept'); print(cache.get('probe'))",
-        **env,
-    )
 
-    assert migrated.returncode == 0, migrated.stderr
-    with closing(sqlite3.connect(database)) as connection:
-        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-    assert "django_cache" in tables
-    assert round_trip.returncode == 0, round_trip.stderr
-    assert round_trip.stdout.strip().splitlines()[-1] == "kept"
+def test_production_caches_in_the_database_and_migrate_creates_the_table(production):
+    answer = production.of(migrate_then_use_the_cache)
+
+    assert answer["tables_before"] == []
+    assert "django_cache" in answer["tables"]
+    assert answer["backend"] == "django.core.cache.backends.db.DatabaseCache"
+    assert answer["read_back"] == "kept"

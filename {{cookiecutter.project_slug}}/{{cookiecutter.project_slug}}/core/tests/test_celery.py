@@ -10,7 +10,7 @@ from rest_framework import status
 
 from config.celery import app as celery_app
 
-from .test_settings import PRODUCTION, manage
+from .settings_process import LOCAL, PRODUCTION
 
 PROJECT_TASKS = {
     "{{ cookiecutter.project_slug }}.users.tasks.send_welcome_email",
@@ -56,14 +56,20 @@ def test_the_redis_visibility_timeout_is_the_longest_hold_plus_a_margin():
     assert (options["unacked_restore_interval"], options["unacked_restore_throttle"]) == (10, 1)
 
 
-def test_production_derives_the_visibility_timeout_from_the_configured_limits():
-    show = "from django.conf import settings; print(settings.CELERY_BROKER_TRANSPORT_OPTIONS)"
-    limits = {"CELERY_TASK_TIME_LIMIT": "600", "CELERY_TASK_SOFT_TIME_LIMIT": "540"}
+PRODUCTION.variant(
+    "with longer task limits",
+    show=("CELERY_BROKER_TRANSPORT_OPTIONS",),
+    CELERY_TASK_TIME_LIMIT="600",
+    CELERY_TASK_SOFT_TIME_LIMIT="540",
+)
 
-    result = manage("shell", "-c", show, **PRODUCTION, **limits)
 
-    assert result.returncode == 0, result.stderr
-    assert "'visibility_timeout': 960," in result.stdout  # 600 + 300 + 60
+def test_production_derives_the_visibility_timeout_from_the_configured_limits(production):
+    loaded = production.variant("with longer task limits")
+
+    assert loaded.error is None
+    options = loaded.values["CELERY_BROKER_TRANSPORT_OPTIONS"]
+    assert options["visibility_timeout"] == 960  # 600 + 300 + 60
 {%- endif %}
 
 
@@ -110,26 +116,24 @@ def test_readyz_reaches_the_real_broker(client):
     assert response.json()["checks"]["broker"] == "ok"
 
 
+LOCAL.variant("without a broker", CELERY_BROKER_URL=None)
+LOCAL.variant("with a broker", CELERY_BROKER_URL="redis://127.0.0.1:6379/1")
+PRODUCTION.variant("without CELERY_BROKER_URL", CELERY_BROKER_URL=None)
+
+
 @pytest.mark.parametrize(
-    ("broker", "announced"),
-    [("", "tasks=eager (no CELERY_BROKER_URL)"), ("redis://127.0.0.1:6379/1", "tasks=broker")],
+    ("variant", "announced"),
+    [("without a broker", "tasks=eager (no CELERY_BROKER_URL)"), ("with a broker", "tasks=broker")],
 )
-def test_local_settings_say_whether_tasks_run_eagerly(broker, announced):
-    result = manage(
-        "check",
-        DJANGO_SETTINGS_MODULE="config.settings.local",
-        DJANGO_READ_DOT_ENV_FILE="false",
-        CELERY_BROKER_URL=broker,
-    )
+def test_local_settings_say_whether_tasks_run_eagerly(local, variant, announced):
+    loaded = local.variant(variant)
 
-    assert result.returncode == 0, result.stderr
-    assert result.stderr.count(announced) == 1
+    assert loaded.error is None
+    assert loaded.stderr.count(announced) == 1
 
 
-def test_production_refuses_to_start_without_a_broker():
-    env = {key: value for key, value in PRODUCTION.items() if key != "CELERY_BROKER_URL"}
+def test_production_refuses_to_start_without_a_broker(production):
+    loaded = production.variant("without CELERY_BROKER_URL")
 
-    result = manage("check", **env)
-
-    assert result.returncode != 0
-    assert "Set the CELERY_BROKER_URL environment variable" in result.stderr
+    assert loaded.error is not None
+    assert "Set the CELERY_BROKER_URL environment variable" in loaded.error

@@ -1,15 +1,12 @@
 """The GraphQL endpoint's guards: REST's authentication and throttles, limits, and production lockdown."""
 
-import json
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-{%- if cookiecutter.api_auth == "session" %}
 from django.test import Client, override_settings
-{%- else %}
-from django.test import override_settings
+{%- if cookiecutter.api_auth != "session" %}
 from rest_framework.test import APIClient
 {%- endif %}
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
@@ -17,7 +14,7 @@ from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from {{ cookiecutter.project_slug }}.users.tests.factories import DEFAULT_PASSWORD
 
 from .graphql_client import URL, error_codes, execute, messages, post
-from .test_settings import PRODUCTION, manage
+from .settings_process import PRODUCTION
 
 pytestmark = pytest.mark.django_db
 
@@ -91,23 +88,26 @@ def test_graphiql_is_served_only_when_the_settings_allow_it(api_client):
     assert b"graphiql" in shown.content.lower()
 
 
-def test_production_settings_refuse_introspection_suggestions_and_graphiql():
-    script = (
-        # An in-memory database: the database cache (cache=none) needs its table made first.
-        "import json;from django.core.management import call_command;"
-        "call_command('createcachetable');from django.test import Client;c=Client();"
-        f"i=c.post('{URL}',dict(query='{INTROSPECTION}'),content_type='application/json',"
-        "secure=True,HTTP_HOST='api.example.com');"
-        f"g=c.get('{URL}',HTTP_ACCEPT='text/html',secure=True,HTTP_HOST='api.example.com');"
-        f"s=c.post('{URL}',dict(query='{MISSPELT}'),content_type='application/json',"
-        "secure=True,HTTP_HOST='api.example.com');"
-        "print(json.dumps({'introspection':i.json(),'ide':g.status_code,"
-        "'ide_body':g.content.decode(),'suggestion':s.json()}))"
-    )
-    result = manage("shell", "-c", script, **PRODUCTION)
+@PRODUCTION.question
+def production_graphql_answers() -> dict[str, object]:
+    """Introspection, GraphiQL and a misspelt field, asked of the production settings over HTTPS."""
+    # An in-memory database: the database cache (cache=none) needs its table made first.
+    call_command("createcachetable")
+    client = Client(headers={"host": "api.example.com"})
+    introspection = post(client, INTROSPECTION, secure=True)
+    ide = client.get(URL, headers={"accept": "text/html"}, secure=True)
+    suggestion = post(client, MISSPELT, secure=True)
+    return {
+        "introspection": introspection.json(),
+        "ide": ide.status_code,
+        "ide_body": ide.content.decode(),
+        "suggestion": suggestion.json(),
+    }
 
-    assert result.returncode == 0, result.stderr
-    answer = json.loads(result.stdout.strip().splitlines()[-1])
+
+def test_production_settings_refuse_introspection_suggestions_and_graphiql(production):
+    answer = production.of(production_graphql_answers)
+
     assert "introspection" in messages(answer["introspection"]).lower()
     assert answer["ide"] in (400, 404)
     assert "graphiql" not in answer["ide_body"].lower()

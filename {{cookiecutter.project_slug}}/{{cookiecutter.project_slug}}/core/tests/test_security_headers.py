@@ -1,13 +1,13 @@
 """Security headers on every answer, and a Content-Security-Policy the HTML pages live within."""
 
-import json
 from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
+from django.test import Client
 from rest_framework import status
 
-from .test_settings import PRODUCTION, manage
+from .settings_process import PRODUCTION
 
 HTML_PAGES = ["/api/docs/", "/api/redoc/", f"/{settings.ADMIN_URL}login/"]
 
@@ -94,18 +94,18 @@ def test_every_answer_refuses_the_camera_microphone_location_and_payment(client,
         assert f"{feature}=()" in policy
 
 
-def test_production_sends_hsts_and_redirects_plain_http():
-    script = (
-        "import json; from django.test import Client; c = Client();"
-        "s = c.get('/livez', secure=True, headers={'host': 'api.example.com'});"
-        "p = c.get('/api/schema/', headers={'host': 'api.example.com'});"
-        "print(json.dumps([dict(s.headers), p.status_code, p.headers.get('Location')]))"
-    )
+@PRODUCTION.question
+def production_headers_and_plain_http() -> tuple[dict[str, str], int, str | None]:
+    """The headers of an HTTPS answer, and what a plain HTTP request gets, under production settings."""
+    client = Client(headers={"host": "api.example.com"})
+    secure = client.get("/livez", secure=True)
+    plain = client.get("/api/schema/")
+    return dict(secure.headers), plain.status_code, plain.headers.get("Location")
 
-    result = manage("shell", "--command", script, **PRODUCTION)
 
-    assert result.returncode == 0, result.stderr
-    headers, plain_status, location = json.loads(result.stdout.strip().splitlines()[-1])
+def test_production_sends_hsts_and_redirects_plain_http(production):
+    headers, plain_status, location = production.of(production_headers_and_plain_http)
+
     hsts = headers["Strict-Transport-Security"]
     assert "max-age=31536000" in hsts
     assert "includeSubDomains" in hsts
