@@ -186,6 +186,8 @@ def test_exercises_fail_exactly_their_listed_tests_and_the_solution_passes_them_
     run = environment.run(
         "-m",
         "pytest",
+        "-m",
+        "",
         "-p",
         "no:cacheprovider",
         f"--junitxml={report}",
@@ -213,7 +215,16 @@ def test_exercises_fail_exactly_their_listed_tests_and_the_solution_passes_them_
             (project / path).write_bytes(content)
         alone = tmp_path / f"{exercise.id}.xml"
         environment.run(
-            "-m", "pytest", "--no-cov", "-p", "no:cacheprovider", f"--junitxml={alone}", *every_test, **services
+            "-m",
+            "pytest",
+            "-m",
+            "",
+            "--no-cov",
+            "-p",
+            "no:cacheprovider",
+            f"--junitxml={alone}",
+            *every_test,
+            **services,
         )
         expected = {grade.report_key(test) for test in exercise.tests}
         assert failed_tests(alone) == expected, f"{exercise.id} alone: {sorted(failed_tests(alone) ^ expected)}"
@@ -222,7 +233,7 @@ def test_exercises_fail_exactly_their_listed_tests_and_the_solution_passes_them_
     for relative in handed_in:
         shutil.copyfile(solution / relative, project / relative)
     done = environment.run(
-        "-m", "pytest", "-p", "no:cacheprovider", COVERAGE_FILE=str(tmp_path / ".coverage"), **services
+        "-m", "pytest", "-m", "", "-p", "no:cacheprovider", COVERAGE_FILE=str(tmp_path / ".coverage"), **services
     )
     assert done.ok, done.report
     graded = environment.run("grade.py", **services)
