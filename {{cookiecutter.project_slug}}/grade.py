@@ -53,7 +53,17 @@ def passed_tests(test_ids: list[str]) -> set[str]:
     and no marker deselected (an exercise may be graded by the API fuzzer, marker fuzz)."""
     with tempfile.TemporaryDirectory() as scratch:
         report = Path(scratch) / "report.xml"
-        command = [sys.executable, "-m", "pytest", "-m", "", "--no-cov", "-q", "-p", "no:cacheprovider"]
+        command = [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-m",
+            "",
+            "--no-cov",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+        ]
         subprocess.run([*command, f"--junitxml={report}", *test_ids], cwd=ROOT, check=False)  # noqa: S603
         if not report.exists():
             return set()
