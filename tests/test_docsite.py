@@ -380,7 +380,7 @@ def test_the_generated_suite_s_skip_reasons_quoted_are_in_its_code(bake_cache) -
 
 def test_the_production_refusal_quoted_is_the_generated_test_s(default_bake: Path) -> None:
     test = (default_bake / default_bake.name / "core" / "tests" / "test_settings.py").read_text()
-    assert 'assert f"Set the {missing} environment variable" in result.stderr' in test
+    assert 'assert f"Set the {missing} environment variable" in loaded.error' in test
     assert '"DATABASE_URL",' in test
     assert "ImproperlyConfigured: Set the DATABASE_URL environment variable" in TROUBLESHOOTING.read_text()
 
