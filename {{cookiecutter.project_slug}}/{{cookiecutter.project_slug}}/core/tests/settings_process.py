@@ -6,8 +6,8 @@ every module register what they want to know from it, and one fresh interpreter 
 - ``@PRODUCTION.question``: a function of a test module, called in that interpreter once Django is
   set up with the module's settings, on an empty database when it is SQLite in memory; it returns
   what the test asserts on (anything JSON can hold).
-- ``PRODUCTION.variant(name, **changes)``: the settings module imported alone, with some variables
-  changed (``None`` unsets one), before Django starts: a refusal to start, a value derived at import.
+- ``PRODUCTION.variant(name, unset=(...), **changes)``: the settings module imported alone, with some
+  variables changed or unset, before Django starts: a refusal to start, a value derived at import.
 
 The answers are asked for through a session fixture (core/tests/conftest.py) and shared by the
 pytest-xdist workers of a run: the first worker that needs them starts the interpreter, the others
@@ -89,9 +89,12 @@ class SettingsProcess:
             self.questions.append(_name(function))
         return function
 
-    def variant(self, name: str, show: tuple[str, ...] = (), **changes: str | None) -> None:
-        """Register an import of the module alone with ``changes``; ``show`` names settings to report."""
-        self.variants[name] = {"changes": changes, "show": list(show)}
+    def variant(
+        self, name: str, show: tuple[str, ...] = (), unset: tuple[str, ...] = (), **changes: str
+    ) -> None:
+        """Register an import of the module alone with ``changes`` and without the ``unset`` variables;
+        ``show`` names settings to report."""
+        self.variants[name] = {"changes": {**changes, **dict.fromkeys(unset)}, "show": list(show)}
 
     def answers(self, folder: Path) -> Answers:
         """Start the interpreter, or read what another worker of this run got from it."""

@@ -116,9 +116,9 @@ def test_readyz_reaches_the_real_broker(client):
     assert response.json()["checks"]["broker"] == "ok"
 
 
-LOCAL.variant("without a broker", CELERY_BROKER_URL=None)
+LOCAL.variant("without a broker", unset=("CELERY_BROKER_URL",))
 LOCAL.variant("with a broker", CELERY_BROKER_URL="redis://127.0.0.1:6379/1")
-PRODUCTION.variant("without CELERY_BROKER_URL", CELERY_BROKER_URL=None)
+PRODUCTION.variant("without CELERY_BROKER_URL", unset=("CELERY_BROKER_URL",))
 
 
 @pytest.mark.parametrize(

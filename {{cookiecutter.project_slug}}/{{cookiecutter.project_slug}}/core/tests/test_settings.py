@@ -19,7 +19,7 @@ REQUIRED = [
 {%- endif %}
 ]
 for missing in REQUIRED:
-    PRODUCTION.variant(f"without {missing}", **{missing: None})
+    PRODUCTION.variant(f"without {missing}", unset=(missing,))
 {%- if cookiecutter.cache == "redis" %}
 # Only the settings are loaded: no connection is made, so no Redis server is needed.
 LOCAL.variant("with REDIS_URL", show=("CACHES",), REDIS_URL="redis://127.0.0.1:6379/0")
