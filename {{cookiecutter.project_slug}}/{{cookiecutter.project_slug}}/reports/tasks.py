@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from celery import shared_task
 from django.utils import timezone
 
-from .services import daily_signup_report_build
+from . import services
 {%- else -%}
 from celery import shared_task
 {%- endif %}
@@ -23,6 +23,6 @@ def build_daily_signup_report(day: str | None = None) -> dict[str, object]:
     )
 {%- else %}
     report_day = date.fromisoformat(day) if day else timezone.localdate() - timedelta(days=1)
-    report, created = daily_signup_report_build(day=report_day)
+    report, created = services.daily_signup_report_build(day=report_day)
     return {"day": report.day.isoformat(), "signups": report.signups, "created": created}
 {%- endif %}

@@ -23,11 +23,11 @@ def main(argv: list[str]) -> None:
     django.setup()
     from config.celery import app
 
-    from .. import tasks
+    from .. import services
 
     if "--stall" in argv:
         argv.remove("--stall")
-        build = tasks.daily_signup_report_build
+        build = services.daily_signup_report_build
         pid_file = Path(os.environ["CRASH_WORKER_PID_FILE"])
 
         def build_then_stall(**kwargs):
@@ -36,7 +36,7 @@ def main(argv: list[str]) -> None:
             time.sleep(STALL_SECONDS)
             return outcome
 
-        tasks.daily_signup_report_build = build_then_stall
+        services.daily_signup_report_build = build_then_stall
     app.worker_main(["worker", *argv])
 
 
