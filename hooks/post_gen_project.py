@@ -107,7 +107,9 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         (
             "config/settings/components/cache.py",
             "{slug}/core/redis_client.py",
+            "{slug}/core/throttling_redis.py",
             "{slug}/core/tests/test_cache_redis.py",
+            "{slug}/core/tests/test_throttling_redis.py",
             "{slug}/core/tests/test_attacks_infra.py",
         ),
     ),

@@ -252,6 +252,7 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.JSONRenderer",
         "{{ cookiecutter.project_slug }}.core.renderers.BrowsableAPIRenderer",
     ],
+    # components/cache.py (Redis) replaces these with classes that count in one round trip.
     "DEFAULT_THROTTLE_CLASSES": [
         "{{ cookiecutter.project_slug }}.core.throttling.AnonRateThrottle",
         "{{ cookiecutter.project_slug }}.core.throttling.UserRateThrottle",

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from config.settings.base import CACHE_KEY_PREFIX, CACHE_VERSION, env
+from config.settings.base import CACHE_KEY_PREFIX, CACHE_VERSION, REST_FRAMEWORK, env
 
 
 def redis_cache(url: str) -> dict[str, Any]:
@@ -28,5 +28,11 @@ def redis_cache(url: str) -> dict[str, Any]:
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {"default": redis_cache(REDIS_URL)}
+# The anonymous and per-user rates in one Redis round trip each (core/throttling_redis.py); on
+# another cache backend (the tests' local memory) these classes count the way DRF's do.
+REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = [
+    "{{ cookiecutter.project_slug }}.core.throttling_redis.AnonRateThrottle",
+    "{{ cookiecutter.project_slug }}.core.throttling_redis.UserRateThrottle",
+]
 # Log what IGNORE_EXCEPTIONS swallows, so an outage is visible while the API keeps answering.
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True

@@ -2,10 +2,12 @@
 
 from rest_framework import serializers
 
+from {{ cookiecutter.project_slug }}.core.serializers import FieldsOnceModelSerializer
+
 from ..models import User
 
 
-class UserOutputSerializer(serializers.ModelSerializer[User]):
+class UserOutputSerializer(FieldsOnceModelSerializer[User]):
     class Meta:
         model = User
         fields = ("id", "email", "name", "is_active", "is_staff", "date_joined")
