@@ -161,6 +161,7 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
             "{slug}/core/tests/graphql_client.py",
             "{slug}/core/tests/test_graphql.py",
             "{slug}/core/tests/test_graphql_attacks.py",
+            "{slug}/core/tests/test_graphql_lazy.py",
             "{slug}/users/tests/test_graphql.py",
             "{slug}/shop/tests/test_graphql.py",
             "{slug}/cms/tests/test_graphql.py",

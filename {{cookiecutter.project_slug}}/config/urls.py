@@ -10,10 +10,6 @@ from drf_spectacular.views import (
     SpectacularSwaggerSplitView,
 )
 
-{% if cookiecutter.graphql != "none" -%}
-from config.schema_{{ cookiecutter.graphql }} import schema
-
-{% endif -%}
 {% if cookiecutter.prometheus == "y" -%}
 from {{ cookiecutter.project_slug }}.core import metrics
 {% endif -%}
@@ -21,7 +17,7 @@ from {{ cookiecutter.project_slug }}.core import views as core_views
 from {{ cookiecutter.project_slug }}.core.admin_login import guard_login
 from {{ cookiecutter.project_slug }}.core.api_root import ApiRootView
 {%- if cookiecutter.graphql != "none" %}
-from {{ cookiecutter.project_slug }}.core.graphql.view_{{ cookiecutter.graphql }} import GraphQLView
+from {{ cookiecutter.project_slug }}.core.graphql.lazy import lazy_graphql_view
 {%- endif %}
 
 urlpatterns = [
@@ -44,7 +40,15 @@ urlpatterns = [
     path("api/v1/cms/", include("{{ cookiecutter.project_slug }}.cms.api.urls")),
 {%- endif %}
 {%- if cookiecutter.graphql != "none" %}
-    path("graphql/", GraphQLView.as_view(schema=schema), name="graphql"),
+    # Imported on the first GraphQL request: a worker that answers only REST never loads GraphQL.
+    path(
+        "graphql/",
+        lazy_graphql_view(
+            "{{ cookiecutter.project_slug }}.core.graphql.view_{{ cookiecutter.graphql }}.GraphQLView",
+            settings.GRAPHQL_SCHEMA,
+        ),
+        name="graphql",
+    ),
 {%- endif %}
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its start script from a URL, not inline: the CSP needs no 'unsafe-inline'.

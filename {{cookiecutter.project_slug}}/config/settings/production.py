@@ -22,6 +22,9 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Its health check polls the socket instead of sending SELECT 1 each request (core/postgresql/).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "{{ cookiecutter.project_slug }}.core.postgresql"
 
 {% if cookiecutter.cache == "redis" -%}
 # Redis holds throttle counters and cached reads shared by every web process.
