@@ -26,7 +26,9 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         (
             "config/settings/components/auth_jwt.py",
             "{slug}/users/api/auth_jwt.py",
+            "{slug}/users/api/jwt_authentication.py",
             "{slug}/users/tests/test_auth_jwt.py",
+            "{slug}/users/tests/test_jwt_authentication.py",
         ),
     ),
     (

@@ -231,7 +231,7 @@ CORS_ALLOWED_ORIGINS = env.list("DJANGO_CORS_ALLOWED_ORIGINS", default=[])
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
 {%- if cookiecutter.api_auth == "jwt" %}
-        "rest_framework_simplejwt.authentication.JWTAuthentication",
+        "{{ cookiecutter.project_slug }}.users.api.jwt_authentication.JWTAuthentication",
 {%- elif cookiecutter.api_auth == "token" %}
         "{{ cookiecutter.project_slug }}.users.api.expiring_token.ExpiringTokenAuthentication",
 {%- endif %}
