@@ -19,7 +19,6 @@ from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from celery import Task, signals, states
-from celery.concurrency.prefork import TaskPool as PreforkPool
 from django.conf import settings
 from prometheus_client import Counter, Histogram, make_wsgi_app
 
@@ -117,6 +116,9 @@ def serve_worker_metrics(sender: Any = None, **kwargs: Any) -> WSGIServer | None
     """worker_ready: start the endpoint when CELERY_METRICS_PORT and DJANGO_METRICS_TOKEN are set."""
     if not (settings.WORKER_METRICS_PORT and settings.METRICS_TOKEN):
         return None
+    # Imported here, in a worker: web processes (which connect this signal too) never load the pool.
+    from celery.concurrency.prefork import TaskPool as PreforkPool
+
     if isinstance(getattr(sender, "pool", None), PreforkPool) and (
         "PROMETHEUS_MULTIPROC_DIR" not in os.environ
     ):
