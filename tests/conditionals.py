@@ -31,7 +31,7 @@ CEILINGS: dict[str, int] = {
     "config/settings/components/__init__.py": 7,
     "config/settings/production.py": 7,
     "config/settings/test.py": 9,
-    "config/urls.py": 7,
+    "config/urls.py": 6,
     "{{cookiecutter.project_slug}}/core/health.py": 7,
     "config/schema_graphene.py": 6,
     "config/schema_strawberry.py": 6,
