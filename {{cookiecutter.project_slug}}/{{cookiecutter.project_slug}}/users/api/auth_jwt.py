@@ -7,6 +7,7 @@ refresh token sent; access tokens are short-lived (``DJANGO_JWT_ACCESS_SECONDS``
 """
 
 from django.urls import path
+from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
 from rest_framework_simplejwt.views import (
     TokenBlacklistView,
     TokenObtainPairView,
@@ -14,7 +15,17 @@ from rest_framework_simplejwt.views import (
     TokenVerifyView,
 )
 
+from .jwt_authentication import JWTAuthentication
 from .throttling import SIGN_IN_THROTTLES
+
+
+class JWTAuthenticationScheme(SimpleJWTScheme):
+    """The OpenAPI security scheme of the project's JWTAuthentication: simplejwt's own bearer scheme.
+
+    drf-spectacular's scheme names simplejwt's class only, not its subclasses.
+    """
+
+    target_class = f"{JWTAuthentication.__module__}.{JWTAuthentication.__qualname__}"
 
 
 class SignInView(TokenObtainPairView):
