@@ -1,8 +1,8 @@
 """The /graphql/ view, imported and built on its first request rather than when the URL map loads.
 
-The GraphQL library, the schema and every app's types are about 500 modules and a second of
-start-up: a worker that only ever answers REST requests never loads them, and starts sooner.
-The first GraphQL request of each worker pays that second instead (see docs/performance.md).
+The root schema and every app's types (and, with strawberry, the library itself: about 500
+modules) take most of a second to import and build: a worker that only ever answers REST requests
+never loads them, and starts sooner. The first GraphQL request of each worker pays that instead.
 """
 
 import threading
