@@ -1,0 +1,580 @@
+"""The API under production settings and a real load tool: `make bench` runs this and writes docs/performance.md.
+
+What it measures, on the PostgreSQL server of DATABASE_URL (in a scratch database it creates and drops;
+SQLite works too, in a scratch file) and the cache of the production settings:
+
+- start-up: gunicorn launched (2 sync workers) to the first 200 of ``/api/v1/users/me/``;
+- page 1 of every list endpoint and GraphQL connection at each row count (10, 1,000 and 10,000 by
+  default): queries and the median time of an uncached read, in this process through Django's
+  test client; the largest count may cost at most 1.5 times the smallest;
+- throughput and p50/p99 latency with locust (headless, the project's `bench` dependency group) of
+  the main lists at each row count, then of ``/me``, the details and the cached lists, cold (every
+  URL new, so every read misses) and warm (one URL);
+- the resident (RSS) and proportional (PSS) memory of each worker after the load.
+
+Requests carry ``X-Forwarded-Proto: https``, as from the proxy production runs behind; throttles
+stay on, with rates no run reaches.
+
+    uv run --group bench python benchmarks/api_bench.py            # what `make bench` runs
+    uv run --group bench python benchmarks/api_bench.py --quick    # a smoke run: small, short
+"""
+
+import argparse
+import json
+import os
+import platform
+import secrets
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bench_endpoints import Endpoint, users_grow, users_lists, users_loaded
+from bench_plot import line_chart
+{%- if cookiecutter.example_app == "ecommerce" %}
+from bench_shop import details, grow, lists, main_lists
+{%- elif cookiecutter.example_app == "cms" %}
+from bench_cms import details, grow, lists, main_lists
+{%- endif %}
+from cache_bench import free_port
+from middleware_bench import credentials
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+ME = "/api/v1/users/me/"
+PAGE_SIZE = 20
+# Page 1 of a list may cost this many times more at the largest row count than at the smallest.
+PAGE_COST_LIMIT = 1.5
+LOCUSTFILE = """
+import itertools
+import json
+import os
+
+from locust import FastHttpUser, constant, task
+
+PATH = os.environ["BENCH_PATH"]
+HEADERS = json.loads(os.environ["BENCH_HEADERS"])
+COLD = os.environ["BENCH_MODE"] == "cold"
+COLD_PATHS = json.loads(os.environ["BENCH_COLD_PATHS"])
+RUN = os.environ["BENCH_RUN"]
+NUMBERS = itertools.count()
+
+
+class Reader(FastHttpUser):
+    wait_time = constant(0)
+
+    @task
+    def read(self):
+        n = next(NUMBERS)
+        if COLD and COLD_PATHS:
+            url = COLD_PATHS[n % len(COLD_PATHS)]
+        else:
+            url = f"{PATH}?bench={RUN}-{n}" if COLD else PATH
+        self.client.get(url, headers=HEADERS, name=PATH)
+"""
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Benchmark the API; write docs/performance.md.")
+    parser.add_argument("--rows", default="10,1000,10000", help="row counts, comma-separated")
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per measure")
+    parser.add_argument("--users", type=int, default=8, help="concurrent locust users")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
+    parser.add_argument("--repeats", type=int, default=15, help="timed reads of each page 1")
+    parser.add_argument("--output", default="docs/performance.md", help="the page to write")
+    parser.add_argument(
+        "--quick", action="store_true", help="10 and 100 rows, 2 s of load: proves it runs"
+    )
+    args = parser.parse_args()
+    if args.quick:
+        args.rows, args.duration, args.users, args.repeats = "10,100", 2, 2, 3
+    args.sizes = sorted({int(n) for n in args.rows.split(",")})
+    if len(args.sizes) < 2 or args.sizes[0] < 1:
+        parser.error("--rows needs at least two positive counts")
+    return args
+
+
+@dataclass
+class Results:
+    sizes: list[int]
+    started: str = ""
+    startup_s: float = 0.0
+    load_before: str = ""
+    load_after: str = ""
+    # {label: {size: (queries, median ms, best ms)}}
+    pages: dict[str, dict[int, tuple[int, float, float]]] = field(default_factory=dict)
+    # {label: {size: req/s}}, the main lists, cold
+    throughput: dict[str, dict[int, float]] = field(default_factory=dict)
+    # (label, caller, phase, req/s, p50 ms, p99 ms, requests)
+    load: list[tuple[str, str, str, float, float, float, int]] = field(default_factory=list)
+    # (process, RSS MB, PSS MB)
+    memory: list[tuple[str, float, float]] = field(default_factory=list)
+    cache_backend: str = ""
+    database: str = ""
+
+
+def load_average() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+@contextmanager
+def scratch_database(scratch: Path) -> Iterator[str]:
+    """DATABASE_URL with its database name swapped for a new one, dropped afterwards."""
+    configured = os.environ.get("DATABASE_URL", "")
+    if not configured:
+        raise SystemExit("DATABASE_URL is not set: the production settings need a database")
+    url = urllib.parse.urlsplit(configured)
+    if url.scheme.startswith("sqlite"):
+        yield f"sqlite:///{scratch / 'bench.sqlite3'}"
+        return
+    if url.scheme not in {"postgres", "postgresql"}:
+        raise SystemExit(f"DATABASE_URL: {url.scheme} is neither PostgreSQL nor SQLite")
+    import psycopg
+
+    name = f"{url.path.lstrip('/') or 'postgres'}_bench_{secrets.token_hex(4)}"
+    admin = url._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')  # a name made above, not an input
+    try:
+        yield url._replace(path=f"/{name}").geturl()
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def server_environment(database_url: str) -> dict[str, str]:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "DJANGO_READ_DOT_ENV_FILE": "false",
+        "DJANGO_SECRET_KEY": secrets.token_hex(32),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": database_url,
+        # Its own cache keys: a run reads nothing another process cached and leaves no stale page.
+        "DJANGO_CACHE_KEY_PREFIX": f"bench-{secrets.token_hex(4)}",
+        "DJANGO_THROTTLE_ANON": "100000000/hour",
+        "DJANGO_THROTTLE_USER": "100000000/hour",
+        "DJANGO_LOG_LEVEL": "WARNING",
+    }
+    # Nothing here sends a task; the production settings only insist that a broker is named.
+    env.setdefault("CELERY_BROKER_URL", "memory://")
+    return env
+
+
+def setup_django() -> None:
+    import django
+
+    sys.path.insert(0, str(PROJECT_ROOT))
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def make_people() -> dict[str, Any]:
+    from {{ cookiecutter.project_slug }}.users.models import User
+
+    password = secrets.token_hex(16)
+    return {
+        "customer": User.objects.create_user(email="bench-customer@example.com", password=password),
+        "staff": User.objects.create_superuser(email="bench-staff@example.com", password=password),
+    }
+
+
+def all_lists() -> list[Endpoint]:
+    """Every list, GraphQL's connections included when the project serves GraphQL."""
+    from django.urls import NoReverseMatch, reverse
+
+    endpoints = users_lists()
+{%- if cookiecutter.example_app != "none" %}
+    endpoints = lists() + endpoints
+{%- endif %}
+    try:
+        reverse("graphql")
+    except NoReverseMatch:
+        return [endpoint for endpoint in endpoints if not endpoint.query]
+    return endpoints
+
+
+{%- if cookiecutter.example_app == "none" %}
+
+
+def main_lists() -> list[Endpoint]:
+    return users_lists()[:1]
+{%- endif %}
+
+
+def loaded_endpoints(people: dict[str, Any]) -> list[Endpoint]:
+    endpoints = users_loaded(people)
+{%- if cookiecutter.example_app != "none" %}
+    endpoints += details(people)
+{%- endif %}
+    return endpoints
+
+
+def grow_to(start: int, stop: int, people: dict[str, Any]) -> None:
+    from django.db import transaction
+
+    with transaction.atomic():
+        users_grow(start, stop, people)
+{%- if cookiecutter.example_app != "none" %}
+        grow(start, stop, people)
+{%- endif %}
+
+
+def page_cost(
+    endpoint: Endpoint, headers: dict[str, Any], repeats: int
+) -> tuple[int, float, float]:
+    """Queries, median and best milliseconds of page 1, every read a cache miss."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
+
+    def read(n: int) -> Any:
+        if endpoint.query:
+            body = json.dumps({"query": endpoint.query, "variables": {"limit": PAGE_SIZE}})
+            response = client.post(endpoint.path, body, content_type="application/json", **headers)
+            failed = response.status_code != 200 or "errors" in response.json()
+        else:
+            path = f"{endpoint.path}?bench={time.time_ns()}-{n}"
+            response = client.get(path, **headers)
+            # A cached list must miss: the query string is new, and the cache keys on it.
+            failed = response.status_code != 200 or response.headers.get("X-Cache") == "HIT"
+        if failed:
+            raise SystemExit(f"{endpoint.label}: {response.status_code} {response.content[:300]!r}")
+        return response
+
+    read(0)  # the first read of a path loads code and plans queries once
+    with CaptureQueriesContext(connection) as captured:
+        read(1)
+    queries = len(captured)
+    timings = []
+    for n in range(repeats):
+        started = time.perf_counter()
+        read(n + 2)
+        timings.append((time.perf_counter() - started) * 1000)
+    return queries, statistics.median(timings), min(timings)
+
+
+def http_headers(environ: dict[str, str]) -> dict[str, str]:
+    """WSGI environ keys (HTTP_AUTHORIZATION) as the header names a client sends."""
+    headers = {key[5:].replace("_", "-").title(): value for key, value in environ.items()}
+    return {**headers, "X-Forwarded-Proto": "https"}
+
+
+def start_server(
+    env: dict[str, str], port: int, workers: int, probe: dict[str, str], log: Path
+) -> tuple[subprocess.Popen[bytes], float]:
+    """gunicorn as production runs it, and the seconds from launch to the first 200 of /me."""
+    started = time.perf_counter()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stderr=log.open("wb"),
+    )
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{ME}", headers=probe)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(request, timeout=2) as response:
+                if response.status == 200:
+                    return server, time.perf_counter() - started
+        except OSError:
+            time.sleep(0.05)
+    server.kill()
+    raise SystemExit(f"gunicorn did not answer {ME} within 60 s:\n{log.read_text()[-2000:]}")
+
+
+def locust(
+    base: str,
+    endpoint: Endpoint,
+    headers: dict[str, str],
+    mode: str,
+    args: argparse.Namespace,
+    scratch: Path,
+) -> tuple[float, float, float, int]:
+    """Requests a second, p50 and p99 milliseconds, requests: one headless locust run."""
+    locustfile = scratch / "locustfile.py"
+    locustfile.write_text(LOCUSTFILE)
+    prefix = scratch / f"locust-{time.time_ns()}"
+    env = {
+        **os.environ,
+        "BENCH_PATH": endpoint.path,
+        "BENCH_HEADERS": json.dumps(headers),
+        "BENCH_MODE": mode,
+        "BENCH_COLD_PATHS": json.dumps(endpoint.cold_paths),
+        "BENCH_RUN": str(time.time_ns()),
+    }
+    outcome = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "locust",
+            "-f",
+            str(locustfile),
+            "--headless",
+            "--host",
+            base,
+            "--users",
+            str(args.users),
+            "--spawn-rate",
+            str(args.users),
+            "--run-time",
+            f"{args.duration}s",
+            "--json-file",
+            str(prefix),
+            "--loglevel",
+            "ERROR",
+            "--stop-timeout",
+            "2",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    report = scratch / f"{prefix.name}.json"
+    entries = json.loads(report.read_text()) if outcome.returncode == 0 else []
+    if len(entries) != 1 or entries[0]["num_failures"] or not entries[0]["num_requests"]:
+        log = f"{outcome.stdout[-2000:]}{outcome.stderr[-2000:]}"
+        raise SystemExit(f"locust: {endpoint.label} ({mode}) failed:\n{log}")
+    entry = entries[0]
+    # Response times in ms (locust rounds those over 100 ms to two significant digits): counts.
+    times = sorted((float(ms), count) for ms, count in entry["response_times"].items())
+
+    def percentile(share: float) -> float:
+        seen = 0
+        for ms, count in times:
+            seen += count
+            if seen >= share * entry["num_requests"]:
+                return ms
+        return times[-1][0]
+
+    elapsed = max(entry["last_request_timestamp"] - entry["start_time"], 1e-9)
+    return entry["num_requests"] / elapsed, percentile(0.5), percentile(0.99), entry["num_requests"]
+
+
+def worker_memory(master: int) -> list[tuple[str, float, float]]:
+    """RSS and PSS in MB of the gunicorn master and each of its workers, from /proc."""
+
+    def measure(pid: int) -> tuple[float, float]:
+        fields = {}
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+            name, value = line.split(":", 1)
+            fields[name] = int(value.split()[0])
+        return fields["Rss"] / 1024, fields["Pss"] / 1024
+
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    rows = [("master", *measure(master))]
+    rows += [(f"worker {n}", *measure(int(pid))) for n, pid in enumerate(children, start=1)]
+    return rows
+
+
+def run(args: argparse.Namespace, scratch: Path, results: Results) -> None:
+    with scratch_database(scratch) as database_url:
+        env = server_environment(database_url)
+        os.environ.update(env)
+        setup_django()
+        from django.conf import settings
+
+        results.cache_backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+        results.database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+        people = make_people()
+        environ: dict[str, dict[str, str]] = {"public": {}}
+        environ |= {who: credentials(user) for who, user in people.items()}
+        headers = {who: http_headers(values) for who, values in environ.items()}
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server, results.startup_s = start_server(
+            env, port, args.workers, headers["customer"], scratch / "gunicorn.log"
+        )
+        print(f"start-up: {results.startup_s:.2f} s to the first 200 of {ME}", flush=True)
+        try:
+            previous = 0
+            for size in args.sizes:
+                grow_to(previous, size, people)
+                previous = size
+                for endpoint in all_lists():
+                    cost = page_cost(endpoint, environ[endpoint.caller], args.repeats)
+                    results.pages.setdefault(endpoint.label, {})[size] = cost
+                    print(
+                        f"{size:>6} rows  {endpoint.label:<22} {cost[0]:>2} queries {cost[1]:7.2f} ms (best {cost[2]:.2f})",
+                        flush=True,
+                    )
+                for endpoint in main_lists():
+                    rps = locust(base, endpoint, headers[endpoint.caller], "cold", args, scratch)[0]
+                    results.throughput.setdefault(endpoint.label, {})[size] = rps
+                    print(
+                        f"{size:>6} rows  {endpoint.label:<22} {rps:7.1f} req/s (cold)", flush=True
+                    )
+            for endpoint in [*loaded_endpoints(people), *main_lists()]:
+                phases = ("cold", "warm") if endpoint.cached else ("uncached",)
+                for phase in phases:
+                    rps, p50, p99, count = locust(
+                        base,
+                        endpoint,
+                        headers[endpoint.caller],
+                        "cold" if phase == "cold" else "warm",
+                        args,
+                        scratch,
+                    )
+                    results.load.append(
+                        (endpoint.label, endpoint.caller, phase, rps, p50, p99, count)
+                    )
+                    print(f"load  {endpoint.label:<22} {phase:<8} {rps:7.1f} req/s", end="")
+                    print(f"  p50 {p50:.0f} ms  p99 {p99:.0f} ms", flush=True)
+            results.memory = worker_memory(server.pid)
+        finally:
+            server.terminate()
+            server.wait()
+
+
+def ratio(costs: dict[int, tuple[int, float, float]]) -> float:
+    """Best time at the largest row count over best time at the smallest.
+
+    The best of several reads is the one least slowed by the other processes of the machine.
+    """
+    sizes = sorted(costs)
+    return costs[sizes[-1]][2] / costs[sizes[0]][2]
+
+
+def render(results: Results, args: argparse.Namespace, output: Path) -> str:
+    sizes = results.sizes
+    lines = [
+        "# Performance",
+        "",
+        "Written by `make bench` (`benchmarks/api_bench.py`); run it again to refresh every number and",
+        "plot on this page. The numbers are one machine's, under the load average shown: compare runs",
+        "on the same machine, not across machines.",
+        "",
+        f"- run: {results.started}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
+        f"- load average (1, 5, 15 min): {results.load_before} before, {results.load_after} after",
+        f"- server: gunicorn, {args.workers} sync workers, production settings, {results.database},"
+        f" cache {results.cache_backend}",
+        f"- load: locust headless, {args.users} users, {args.duration} s a measure; pages of {PAGE_SIZE}",
+        "",
+        "## Start-up and memory",
+        "",
+        f"gunicorn launched to the first 200 of `{ME}`: **{results.startup_s:.2f} s**.",
+        "",
+        "| process | RSS (MB) | PSS (MB) |",
+        "|---|---:|---:|",
+        *[f"| {name} | {rss:.1f} | {pss:.1f} |" for name, rss, pss in results.memory],
+        "",
+        "PSS shares the pages the workers have in common (loaded once in the master, before the fork)",
+        "among them: the sum of the PSS column is what the server costs the machine.",
+        "",
+        f"## Throughput and latency at {sizes[-1]:,} rows",
+        "",
+        "Cold: every request asks for a new URL, so a cached list misses every time; warm: one URL,",
+        "served from the cache after the first read.",
+        "",
+        "| endpoint | caller | cache | req/s | p50 (ms) | p99 (ms) | requests |",
+        "|---|---|---|---:|---:|---:|---:|",
+        *[
+            f"| {label} | {caller} | {phase} | {rps:.1f} | {p50:.0f} | {p99:.0f} | {count} |"
+            for label, caller, phase, rps, p50, p99, count in results.load
+        ],
+        "",
+    ]
+    for label in {row[0] for row in results.load}:
+        phases = {row[2]: row[3] for row in results.load if row[0] == label}
+        if "cold" in phases and "warm" in phases:
+            lines.append(f"- {label}: warm is {phases['warm'] / phases['cold']:.1f}x cold.")
+    header = " | ".join(f"{size:,} rows" for size in sizes)
+    lines += [
+        "",
+        "## Page 1 against rows",
+        "",
+        f"Queries, median and best time of an uncached page 1 (in-process, {args.repeats} reads),",
+        f"and the best time at {sizes[-1]:,} rows over the best at {sizes[0]:,}: at most"
+        f" {PAGE_COST_LIMIT}x holds.",
+        "",
+        f"| list | queries | {header} | ratio | holds |",
+        "|---|---|" + "---:|" * len(sizes) + "---:|---|",
+    ]
+    for label, costs in results.pages.items():
+        queries = "/".join(str(costs[size][0]) for size in sizes)
+        times = " | ".join(f"{costs[size][1]:.1f} ({costs[size][2]:.1f}) ms" for size in sizes)
+        holds = "yes" if ratio(costs) <= PAGE_COST_LIMIT else "**no**"
+        lines.append(f"| {label} | {queries} | {times} | {ratio(costs):.2f} | {holds} |")
+    lines += [
+        "",
+        f"![Page 1 time against rows]({output.stem}-page-time.svg)",
+        "",
+        "## Throughput against rows",
+        "",
+        "The main lists, cold, under load:",
+        "",
+        "| list | " + header + " |",
+        "|---|" + "---:|" * len(sizes),
+        *[
+            f"| {label} | " + " | ".join(f"{values[size]:.1f} req/s" for size in sizes) + " |"
+            for label, values in results.throughput.items()
+        ],
+        "",
+        f"![Throughput against rows]({output.stem}-throughput.svg)",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write(results: Results, args: argparse.Namespace) -> Path:
+    output = (PROJECT_ROOT / args.output).resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(render(results, args, output))
+    page_time = {
+        label: {size: cost[2] for size, cost in costs.items()}
+        for label, costs in results.pages.items()
+    }
+    (output.parent / f"{output.stem}-page-time.svg").write_text(
+        line_chart("Page 1 time against rows (best read)", "ms", page_time)
+    )
+    (output.parent / f"{output.stem}-throughput.svg").write_text(
+        line_chart("Cold throughput against rows", "req/s", results.throughput)
+    )
+    return output
+
+
+def main() -> None:
+    args = parse_args()
+    results = Results(sizes=args.sizes, load_before=load_average())
+    results.started = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    with tempfile.TemporaryDirectory(prefix="api-bench-") as scratch:
+        run(args, Path(scratch), results)
+    results.load_after = load_average()
+    output = write(results, args)
+    failing = [label for label, costs in results.pages.items() if ratio(costs) > PAGE_COST_LIMIT]
+    print(f"wrote {output}; load average {results.load_before} before, {results.load_after} after")
+    if failing:
+        over = f"page 1 costs over {PAGE_COST_LIMIT}x at {args.sizes[-1]:,} rows"
+        print(f"{over}: {', '.join(failing)}")
+
+
+if __name__ == "__main__":
+    main()
