@@ -63,7 +63,8 @@ from locust import FastHttpUser, constant, task
 PATH = os.environ["BENCH_PATH"]
 HEADERS = json.loads(os.environ["BENCH_HEADERS"])
 COLD = os.environ["BENCH_MODE"] == "cold"
-COLD_PATHS = json.loads(os.environ["BENCH_COLD_PATHS"])
+with open(os.environ["BENCH_COLD_PATHS"]) as paths:
+    COLD_PATHS = json.load(paths)
 RUN = os.environ["BENCH_RUN"]
 NUMBERS = itertools.count()
 
@@ -224,13 +225,21 @@ def loaded_endpoints(people: dict[str, Any]) -> list[Endpoint]:
 
 
 def grow_to(start: int, stop: int, people: dict[str, Any]) -> None:
-    from django.db import transaction
+    """Add the rows ``start`` to ``stop - 1`` to every list, then refresh the planner's statistics.
+
+    PostgreSQL's autovacuum analyses a table soon after a bulk load; ANALYZE does it now, so every
+    row count is measured with the plans a running database would choose.
+    """
+    from django.db import connection, transaction
 
     with transaction.atomic():
         users_grow(start, stop, people)
 {%- if cookiecutter.example_app != "none" %}
         grow(start, stop, people)
 {%- endif %}
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def page_cost(
@@ -322,12 +331,14 @@ def locust(
     locustfile = scratch / "locustfile.py"
     locustfile.write_text(LOCUSTFILE)
     prefix = scratch / f"locust-{time.time_ns()}"
+    cold_paths = scratch / f"{prefix.name}-paths.json"
+    cold_paths.write_text(json.dumps(endpoint.cold_paths))
     env = {
         **os.environ,
         "BENCH_PATH": endpoint.path,
         "BENCH_HEADERS": json.dumps(headers),
         "BENCH_MODE": mode,
-        "BENCH_COLD_PATHS": json.dumps(endpoint.cold_paths),
+        "BENCH_COLD_PATHS": str(cold_paths),
         "BENCH_RUN": str(time.time_ns()),
     }
     outcome = subprocess.run(
