@@ -89,14 +89,14 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per measure")
     parser.add_argument("--users", type=int, default=8, help="concurrent locust users")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
-    parser.add_argument("--repeats", type=int, default=15, help="timed reads of each page 1")
+    parser.add_argument("--repeats", type=int, default=25, help="timed reads of each page 1")
     parser.add_argument("--output", default="docs/performance.md", help="the page to write")
     parser.add_argument(
-        "--quick", action="store_true", help="10 and 100 rows, 2 s of load: proves it runs"
+        "--quick", action="store_true", help="10 and 100 rows, 3 s of load: proves it runs"
     )
     args = parser.parse_args()
     if args.quick:
-        args.rows, args.duration, args.users, args.repeats = "10,100", 2, 2, 3
+        args.rows, args.duration, args.users, args.repeats = "10,100", 3, 2, 3
     args.sizes = sorted({int(n) for n in args.rows.split(",")})
     if len(args.sizes) < 2 or args.sizes[0] < 1:
         parser.error("--rows needs at least two positive counts")
@@ -266,12 +266,19 @@ def page_cost(
             raise SystemExit(f"{endpoint.label}: {response.status_code} {response.content[:300]!r}")
         return response
 
+    def uncache() -> None:
+        if endpoint.uncache:
+            endpoint.uncache()
+
+    uncache()
     read(0)  # the first read of a path loads code and plans queries once
+    uncache()
     with CaptureQueriesContext(connection) as captured:
         read(1)
     queries = len(captured)
     timings = []
     for n in range(repeats):
+        uncache()
         started = time.perf_counter()
         read(n + 2)
         timings.append((time.perf_counter() - started) * 1000)
@@ -386,7 +393,8 @@ def locust(
                 return ms
         return times[-1][0]
 
-    elapsed = max(entry["last_request_timestamp"] - entry["start_time"], 1e-9)
+    # From the first request to the last: locust's own start-up eats into --run-time.
+    elapsed = max(entry["last_request_timestamp"] - entry["start_time"], 0.001)
     return entry["num_requests"] / elapsed, percentile(0.5), percentile(0.99), entry["num_requests"]
 
 
@@ -406,6 +414,17 @@ def worker_memory(master: int) -> list[tuple[str, float, float]]:
     return rows
 
 
+def measure_pages(
+    size: int, environ: dict[str, dict[str, str]], repeats: int, results: Results
+) -> None:
+    for endpoint in all_lists():
+        cost = page_cost(endpoint, environ[endpoint.caller], repeats)
+        results.pages.setdefault(endpoint.label, {})[size] = cost
+        queries, median, best = cost
+        print(f"{size:>6} rows  {endpoint.label:<22} {queries:>2} queries", end="")
+        print(f"  {median:7.2f} ms (best {best:.2f})", flush=True)
+
+
 def run(args: argparse.Namespace, scratch: Path, results: Results) -> None:
     with scratch_database(scratch) as database_url:
         env = server_environment(database_url)
@@ -419,6 +438,9 @@ def run(args: argparse.Namespace, scratch: Path, results: Results) -> None:
         environ: dict[str, dict[str, str]] = {"public": {}}
         environ |= {who: credentials(user) for who, user in people.items()}
         headers = {who: http_headers(values) for who, values in environ.items()}
+        # The smallest size is measured before the server starts, every other one while it idles.
+        grow_to(0, args.sizes[0], people)
+        measure_pages(args.sizes[0], environ, args.repeats, results)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         server, results.startup_s = start_server(
@@ -426,17 +448,10 @@ def run(args: argparse.Namespace, scratch: Path, results: Results) -> None:
         )
         print(f"start-up: {results.startup_s:.2f} s to the first 200 of {ME}", flush=True)
         try:
-            previous = 0
-            for size in args.sizes:
-                grow_to(previous, size, people)
-                previous = size
-                for endpoint in all_lists():
-                    cost = page_cost(endpoint, environ[endpoint.caller], args.repeats)
-                    results.pages.setdefault(endpoint.label, {})[size] = cost
-                    print(
-                        f"{size:>6} rows  {endpoint.label:<22} {cost[0]:>2} queries {cost[1]:7.2f} ms (best {cost[2]:.2f})",
-                        flush=True,
-                    )
+            for previous, size in zip([0, *args.sizes], args.sizes, strict=False):
+                if previous:
+                    grow_to(previous, size, people)
+                    measure_pages(size, environ, args.repeats, results)
                 for endpoint in main_lists():
                     rps = locust(base, endpoint, headers[endpoint.caller], "cold", args, scratch)[0]
                     results.throughput.setdefault(endpoint.label, {})[size] = rps

@@ -3,6 +3,7 @@
 The example app, when there is one, adds its endpoints and rows in a module of its own beside this one.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,8 @@ class Endpoint:
     cached: bool = False
     # A cached detail keys on its row, not on the query string: cold reads go through these rows.
     cold_paths: tuple[str, ...] = ()
+    # For a cache that does not key on the query string: drops the cached read, so the next misses.
+    uncache: Callable[[], None] | None = None
 
 
 def users_lists() -> list[Endpoint]:
