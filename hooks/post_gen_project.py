@@ -52,7 +52,7 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
             "{slug}/shop",
             "docs/erd-shop.md",
             "docs/shop.md",
-            "benchmarks/bench_shop.py",
+            "benchmarks/example_shop.py",
         ),
     ),
     (
@@ -62,7 +62,7 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
             "{slug}/cms",
             "docs/erd-cms.md",
             "docs/cms.md",
-            "benchmarks/bench_cms.py",
+            "benchmarks/example_cms.py",
         ),
     ),
     # A course starter's exercises: the list with hints and tests, and the script that scores them.

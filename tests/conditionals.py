@@ -56,7 +56,7 @@ CEILINGS: dict[str, int] = {
     "{{cookiecutter.project_slug}}/core/tests/test_throttling.py": 2,
     # The credentials the benchmark signs in with are the api_auth answer's.
     "benchmarks/middleware_bench.py": 2,
-    # The example app's endpoints and rows live in its own module (bench_shop.py, bench_cms.py): these
+    # The example app's endpoints and rows live in its own module (example_shop.py, example_cms.py): these
     # import it and call it, and give the users-only project its main list.
     "benchmarks/api_bench.py": 6,
     "{{cookiecutter.project_slug}}/core/tests/test_attacks_parsing.py": 2,

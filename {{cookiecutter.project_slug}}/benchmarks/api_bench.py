@@ -40,12 +40,12 @@ from typing import Any
 
 from bench_endpoints import Endpoint, users_grow, users_lists, users_loaded
 from bench_plot import line_chart
-{%- if cookiecutter.example_app == "ecommerce" %}
-from bench_shop import details, grow, lists, main_lists
-{%- elif cookiecutter.example_app == "cms" %}
-from bench_cms import details, grow, lists, main_lists
-{%- endif %}
 from cache_bench import free_port
+{%- if cookiecutter.example_app == "ecommerce" %}
+from example_shop import details, grow, lists, main_lists
+{%- elif cookiecutter.example_app == "cms" %}
+from example_cms import details, grow, lists, main_lists
+{%- endif %}
 from middleware_bench import credentials
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -53,6 +53,8 @@ ME = "/api/v1/users/me/"
 PAGE_SIZE = 20
 # Page 1 of a list may cost this many times more at the largest row count than at the smallest.
 PAGE_COST_LIMIT = 1.5
+# The production settings' cache without Redis is this table: its queries are counted apart.
+CACHE_TABLE = '"django_cache"'
 LOCUSTFILE = """
 import itertools
 import json
@@ -103,6 +105,18 @@ def parse_args() -> argparse.Namespace:
     return args
 
 
+@dataclass(frozen=True)
+class PageCost:
+    queries: int
+    # Queries on the database cache's table (the production cache without Redis).
+    cache_queries: int
+    median_ms: float
+    best_ms: float
+
+    def query_text(self) -> str:
+        return f"{self.queries}+{self.cache_queries}" if self.cache_queries else str(self.queries)
+
+
 @dataclass
 class Results:
     sizes: list[int]
@@ -110,8 +124,8 @@ class Results:
     startup_s: float = 0.0
     load_before: str = ""
     load_after: str = ""
-    # {label: {size: (queries, median ms, best ms)}}
-    pages: dict[str, dict[int, tuple[int, float, float]]] = field(default_factory=dict)
+    # {label: {size: cost}}
+    pages: dict[str, dict[int, PageCost]] = field(default_factory=dict)
     # {label: {size: req/s}}, the main lists, cold
     throughput: dict[str, dict[int, float]] = field(default_factory=dict)
     # (label, caller, phase, req/s, p50 ms, p99 ms, requests)
@@ -242,9 +256,7 @@ def grow_to(start: int, stop: int, people: dict[str, Any]) -> None:
             cursor.execute("ANALYZE")
 
 
-def page_cost(
-    endpoint: Endpoint, headers: dict[str, Any], repeats: int
-) -> tuple[int, float, float]:
+def page_cost(endpoint: Endpoint, headers: dict[str, Any], repeats: int) -> PageCost:
     """Queries, median and best milliseconds of page 1, every read a cache miss."""
     from django.db import connection
     from django.test import Client
@@ -275,14 +287,15 @@ def page_cost(
     uncache()
     with CaptureQueriesContext(connection) as captured:
         read(1)
-    queries = len(captured)
+    cache_queries = sum(1 for query in captured if CACHE_TABLE in query["sql"])
+    queries = len(captured) - cache_queries
     timings = []
     for n in range(repeats):
         uncache()
         started = time.perf_counter()
         read(n + 2)
         timings.append((time.perf_counter() - started) * 1000)
-    return queries, statistics.median(timings), min(timings)
+    return PageCost(queries, cache_queries, statistics.median(timings), min(timings))
 
 
 def http_headers(environ: dict[str, str]) -> dict[str, str]:
@@ -420,9 +433,8 @@ def measure_pages(
     for endpoint in all_lists():
         cost = page_cost(endpoint, environ[endpoint.caller], repeats)
         results.pages.setdefault(endpoint.label, {})[size] = cost
-        queries, median, best = cost
-        print(f"{size:>6} rows  {endpoint.label:<22} {queries:>2} queries", end="")
-        print(f"  {median:7.2f} ms (best {best:.2f})", flush=True)
+        print(f"{size:>6} rows  {endpoint.label:<22} {cost.query_text():>5} queries", end="")
+        print(f"  {cost.median_ms:7.2f} ms (best {cost.best_ms:.2f})", flush=True)
 
 
 def run(args: argparse.Namespace, scratch: Path, results: Results) -> None:
@@ -480,13 +492,13 @@ def run(args: argparse.Namespace, scratch: Path, results: Results) -> None:
             server.wait()
 
 
-def ratio(costs: dict[int, tuple[int, float, float]]) -> float:
+def ratio(costs: dict[int, PageCost]) -> float:
     """Best time at the largest row count over best time at the smallest.
 
     The best of several reads is the one least slowed by the other processes of the machine.
     """
     sizes = sorted(costs)
-    return costs[sizes[-1]][2] / costs[sizes[0]][2]
+    return costs[sizes[-1]].best_ms / costs[sizes[0]].best_ms
 
 
 def render(results: Results, args: argparse.Namespace, output: Path) -> str:
@@ -539,14 +551,16 @@ def render(results: Results, args: argparse.Namespace, output: Path) -> str:
         "",
         f"Queries, median and best time of an uncached page 1 (in-process, {args.repeats} reads),",
         f"and the best time at {sizes[-1]:,} rows over the best at {sizes[0]:,}: at most"
-        f" {PAGE_COST_LIMIT}x holds.",
+        f" {PAGE_COST_LIMIT}x holds. Queries as 3+2: 3 on the data, 2 on the database cache's table.",
         "",
         f"| list | queries | {header} | ratio | holds |",
         "|---|---|" + "---:|" * len(sizes) + "---:|---|",
     ]
     for label, costs in results.pages.items():
-        queries = "/".join(str(costs[size][0]) for size in sizes)
-        times = " | ".join(f"{costs[size][1]:.1f} ({costs[size][2]:.1f}) ms" for size in sizes)
+        queries = "/".join(costs[size].query_text() for size in sizes)
+        times = " | ".join(
+            f"{costs[size].median_ms:.1f} ({costs[size].best_ms:.1f}) ms" for size in sizes
+        )
         holds = "yes" if ratio(costs) <= PAGE_COST_LIMIT else "**no**"
         lines.append(f"| {label} | {queries} | {times} | {ratio(costs):.2f} | {holds} |")
     lines += [
@@ -575,7 +589,7 @@ def write(results: Results, args: argparse.Namespace) -> Path:
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(render(results, args, output))
     page_time = {
-        label: {size: cost[2] for size, cost in costs.items()}
+        label: {size: cost.best_ms for size, cost in costs.items()}
         for label, costs in results.pages.items()
     }
     (output.parent / f"{output.stem}-page-time.svg").write_text(
