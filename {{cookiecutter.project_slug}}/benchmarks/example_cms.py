@@ -68,8 +68,11 @@ def details(people: dict[str, Any]) -> list[Endpoint]:
 
 def grow(start: int, stop: int, people: dict[str, Any]) -> None:
     """Add rows ``start`` to ``stop - 1`` to every list, published and approved: the public's."""
+    from datetime import timedelta
+
     from django.utils import timezone
 
+    from {{ cookiecutter.project_slug }}.cms.counters import recount_approved_comments
     from {{ cookiecutter.project_slug }}.cms.models import (
         Category,
         Comment,
@@ -81,7 +84,8 @@ def grow(start: int, stop: int, people: dict[str, Any]) -> None:
     )
 
     author = people["staff"]
-    now = timezone.now()
+    # One second apart, newest last, as a blog's posts are: no two share a publication time.
+    start_time = timezone.now() - timedelta(days=30)
     numbers = range(start, stop)
     categories = Category.objects.bulk_create(
         Category(name=f"Bench category {n}", slug=f"bench-category-{n}") for n in numbers
@@ -98,7 +102,7 @@ def grow(start: int, stop: int, people: dict[str, Any]) -> None:
             excerpt="A post of the API benchmark.",
             body="Body text. " * 50,
             status=Status.PUBLISHED,
-            published_at=now,
+            published_at=start_time + timedelta(seconds=n),
         )
         for n, category in zip(numbers, categories, strict=True)
     )
@@ -114,7 +118,7 @@ def grow(start: int, stop: int, people: dict[str, Any]) -> None:
             slug=f"bench-page-{n}",
             body="Body text. " * 50,
             status=Status.PUBLISHED,
-            published_at=now,
+            published_at=start_time + timedelta(seconds=n),
         )
         for n in numbers
     )
@@ -124,7 +128,9 @@ def grow(start: int, stop: int, people: dict[str, Any]) -> None:
             author=people["customer"],
             body="A comment of the API benchmark.",
             moderation=Moderation.APPROVED,
-            moderated_at=now,
+            moderated_at=start_time,
         )
         for index in range(len(posts))
     )
+    # bulk_create sends no signal: the posts' approved-comment counts are set as a data load does.
+    recount_approved_comments(post.pk for post in posts)
