@@ -1,12 +1,13 @@
 """The API under production settings and a real load tool: `make bench` runs this and writes docs/performance.md.
 
-What it measures, on the PostgreSQL server of DATABASE_URL (in a scratch database it creates and drops;
-SQLite works too, in a scratch file) and the cache of the production settings:
+What it measures, on the PostgreSQL server of DATABASE_URL (SQLite works too) and the cache of the
+production settings, in scratch databases it creates and drops, one per row count:
 
 - start-up: gunicorn launched (2 sync workers) to the first 200 of ``/api/v1/users/me/``;
 - page 1 of every list endpoint and GraphQL connection at each row count (10, 1,000 and 10,000 by
-  default): queries and the median time of an uncached read, in this process through Django's
-  test client; the largest count may cost at most 1.5 times the smallest;
+  default): queries and the median and best time of an uncached read, in this process through
+  Django's test client, the row counts read in turn; the largest may cost at most 1.5 times the
+  smallest;
 - throughput and p50/p99 latency with locust (headless, the project's `bench` dependency group) of
   the main lists at each row count, then of ``/me``, the details and the cached lists, cold (every
   URL new, so every read misses) and warm (one URL);
@@ -20,10 +21,12 @@ stay on, with rates no run reaches.
 """
 
 import argparse
+import itertools
 import json
 import os
 import platform
 import secrets
+import shutil
 import statistics
 import subprocess
 import sys
@@ -31,8 +34,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -121,7 +123,8 @@ class PageCost:
 class Results:
     sizes: list[int]
     started: str = ""
-    startup_s: float = 0.0
+    # Seconds from launch to the first 200 of /me, one server per row count.
+    startups: list[float] = field(default_factory=list)
     load_before: str = ""
     load_after: str = ""
     # {label: {size: cost}}
@@ -140,32 +143,61 @@ def load_average() -> str:
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
-@contextmanager
-def scratch_database(scratch: Path) -> Iterator[str]:
-    """DATABASE_URL with its database name swapped for a new one, dropped afterwards."""
-    configured = os.environ.get("DATABASE_URL", "")
-    if not configured:
-        raise SystemExit("DATABASE_URL is not set: the production settings need a database")
-    url = urllib.parse.urlsplit(configured)
-    if url.scheme.startswith("sqlite"):
-        yield f"sqlite:///{scratch / 'bench.sqlite3'}"
-        return
-    if url.scheme not in {"postgres", "postgresql"}:
-        raise SystemExit(f"DATABASE_URL: {url.scheme} is neither PostgreSQL nor SQLite")
-    import psycopg
+class ScratchDatabases:
+    """Databases made for the run on the server of DATABASE_URL (or SQLite files), dropped after it."""
 
-    name = f"{url.path.lstrip('/') or 'postgres'}_bench_{secrets.token_hex(4)}"
-    admin = url._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')  # a name made above, not an input
-    try:
-        yield url._replace(path=f"/{name}").geturl()
-    finally:
+    def __init__(self, scratch: Path) -> None:
+        configured = os.environ.get("DATABASE_URL", "")
+        if not configured:
+            raise SystemExit("DATABASE_URL is not set: the production settings need a database")
+        self.url = urllib.parse.urlsplit(configured)
+        self.sqlite = self.url.scheme.startswith("sqlite")
+        if not self.sqlite and self.url.scheme not in {"postgres", "postgresql"}:
+            raise SystemExit(f"DATABASE_URL: {self.url.scheme} is neither PostgreSQL nor SQLite")
+        self.scratch = scratch
+        self.prefix = f"{self.url.path.lstrip('/') or 'postgres'}_bench_{secrets.token_hex(4)}"
+        self.names: list[str] = []
+
+    def _admin(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.url._replace(path="/postgres").geturl(), autocommit=True) as db:
+            db.execute(sql.encode())  # names made here, never an input
+
+    def create(self, copy_of: str = "") -> str:
+        """A new database's NAME setting: empty, or a copy of ``copy_of`` (nobody connected to it)."""
+        if self.sqlite:
+            name = str(self.scratch / f"bench-{len(self.names)}.sqlite3")
+            if copy_of:
+                shutil.copyfile(copy_of, name)
+        else:
+            name = f"{self.prefix}_{len(self.names)}"
+            template = f' TEMPLATE "{copy_of}"' if copy_of else ""
+            self._admin(f'CREATE DATABASE "{name}"{template}')
+        self.names.append(name)
+        return name
+
+    def url_of(self, name: str) -> str:
+        if self.sqlite:
+            return f"sqlite:///{name}"
+        return self.url._replace(path=f"/{name}").geturl()
+
+    def drop_all(self) -> None:
         from django.db import connections
 
         connections.close_all()
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if not self.sqlite:
+            for name in self.names:
+                self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def use_database(name: str) -> None:
+    """Point this process's connection at another database (its NAME setting), connected."""
+    from django.db import connection
+
+    connection.close()
+    connection.settings_dict["NAME"] = name
+    connection.ensure_connection()
 
 
 def server_environment(database_url: str) -> dict[str, str]:
@@ -256,46 +288,91 @@ def grow_to(start: int, stop: int, people: dict[str, Any]) -> None:
             cursor.execute("ANALYZE")
 
 
-def page_cost(endpoint: Endpoint, headers: dict[str, Any], repeats: int) -> PageCost:
-    """Queries, median and best milliseconds of page 1, every read a cache miss."""
-    from django.db import connection
+def page_reader(endpoint: Endpoint, headers: dict[str, Any]) -> Callable[[], float]:
+    """A function that reads page 1 (every read a cache miss) and returns its milliseconds."""
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
+    numbers = itertools.count()
 
-    def read(n: int) -> Any:
+    def read() -> float:
+        if endpoint.uncache:
+            endpoint.uncache()
+        started = time.perf_counter()
         if endpoint.query:
             body = json.dumps({"query": endpoint.query, "variables": {"limit": PAGE_SIZE}})
             response = client.post(endpoint.path, body, content_type="application/json", **headers)
+            elapsed = time.perf_counter() - started
             failed = response.status_code != 200 or "errors" in response.json()
         else:
-            path = f"{endpoint.path}?bench={time.time_ns()}-{n}"
+            path = f"{endpoint.path}?bench={time.time_ns()}-{next(numbers)}"
             response = client.get(path, **headers)
+            elapsed = time.perf_counter() - started
             # A cached list must miss: the query string is new, and the cache keys on it.
             failed = response.status_code != 200 or response.headers.get("X-Cache") == "HIT"
         if failed:
             raise SystemExit(f"{endpoint.label}: {response.status_code} {response.content[:300]!r}")
-        return response
+        return elapsed * 1000
 
-    def uncache() -> None:
-        if endpoint.uncache:
-            endpoint.uncache()
+    return read
 
-    uncache()
-    read(0)  # the first read of a path loads code and plans queries once
-    uncache()
+
+def count_queries(read: Callable[[], float]) -> tuple[int, int]:
+    """Queries of one read: on the data, and on the database cache's table."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     with CaptureQueriesContext(connection) as captured:
-        read(1)
+        read()
     cache_queries = sum(1 for query in captured if CACHE_TABLE in query["sql"])
-    queries = len(captured) - cache_queries
-    timings = []
-    for n in range(repeats):
-        uncache()
-        started = time.perf_counter()
-        read(n + 2)
-        timings.append((time.perf_counter() - started) * 1000)
-    return PageCost(queries, cache_queries, statistics.median(timings), min(timings))
+    return len(captured) - cache_queries, cache_queries
+
+
+@dataclass
+class Dataset:
+    """One database filled to one row count, and how its callers authenticate."""
+
+    size: int
+    name: str
+    people: dict[str, Any]
+    # WSGI environ keys per caller, for the test client.
+    environ: dict[str, dict[str, str]]
+
+    def headers(self, caller: str) -> dict[str, str]:
+        return http_headers(self.environ[caller])
+
+
+def measure_pages(datasets: list[Dataset], repeats: int, results: Results) -> None:
+    """Page 1 of every list at every row count, in rounds that take each database in turn.
+
+    Interleaved, a busier minute of the machine slows every row count alike, and the ratio of
+    the largest to the smallest stays the lists' own.
+    """
+    endpoints = all_lists()
+    readers: dict[tuple[int, str], Callable[[], float]] = {}
+    queries: dict[tuple[int, str], tuple[int, int]] = {}
+    for dataset in datasets:
+        use_database(dataset.name)
+        for endpoint in endpoints:
+            read = page_reader(endpoint, dataset.environ[endpoint.caller])
+            read()  # the first read of a path loads code and plans queries once
+            queries[dataset.size, endpoint.label] = count_queries(read)
+            readers[dataset.size, endpoint.label] = read
+    timings: dict[tuple[int, str], list[float]] = {key: [] for key in readers}
+    for _ in range(repeats):
+        for dataset in datasets:
+            use_database(dataset.name)
+            for endpoint in endpoints:
+                key = (dataset.size, endpoint.label)
+                timings[key].append(readers[key]())
+    for dataset in datasets:
+        for endpoint in endpoints:
+            key = (dataset.size, endpoint.label)
+            cost = PageCost(*queries[key], statistics.median(timings[key]), min(timings[key]))
+            results.pages.setdefault(endpoint.label, {})[dataset.size] = cost
+            label = f"{dataset.size:>6} rows  {endpoint.label:<22}"
+            print(f"{label} {cost.query_text():>5} queries", end="")
+            print(f"  {cost.median_ms:7.2f} ms (best {cost.best_ms:.2f})", flush=True)
 
 
 def http_headers(environ: dict[str, str]) -> dict[str, str]:
@@ -427,69 +504,76 @@ def worker_memory(master: int) -> list[tuple[str, float, float]]:
     return rows
 
 
-def measure_pages(
-    size: int, environ: dict[str, dict[str, str]], repeats: int, results: Results
+def prepare(databases: ScratchDatabases, sizes: list[int]) -> list[Dataset]:
+    """One database per row count, copied from a migrated empty one and filled."""
+    from django.db import connections
+
+    template = connections["default"].settings_dict["NAME"]
+    connections.close_all()
+    names = [databases.create(copy_of=template) for _ in sizes]
+    datasets = []
+    for size, name in zip(sizes, names, strict=True):
+        use_database(name)
+        people = make_people()
+        environ: dict[str, dict[str, str]] = {"public": {}}
+        environ |= {who: credentials(user) for who, user in people.items()}
+        grow_to(0, size, people)
+        datasets.append(Dataset(size, name, people, environ))
+        print(f"{size:>6} rows  filled", flush=True)
+    return datasets
+
+
+def load(
+    base: str, dataset: Dataset, args: argparse.Namespace, scratch: Path, results: Results
 ) -> None:
-    for endpoint in all_lists():
-        cost = page_cost(endpoint, environ[endpoint.caller], repeats)
-        results.pages.setdefault(endpoint.label, {})[size] = cost
-        print(f"{size:>6} rows  {endpoint.label:<22} {cost.query_text():>5} queries", end="")
-        print(f"  {cost.median_ms:7.2f} ms (best {cost.best_ms:.2f})", flush=True)
+    """The main lists cold at this row count; at the largest, every loaded endpoint and memory."""
+    for endpoint in main_lists():
+        rps = locust(base, endpoint, dataset.headers(endpoint.caller), "cold", args, scratch)[0]
+        results.throughput.setdefault(endpoint.label, {})[dataset.size] = rps
+        print(f"{dataset.size:>6} rows  {endpoint.label:<22} {rps:7.1f} req/s (cold)", flush=True)
+    if dataset.size != results.sizes[-1]:
+        return
+    use_database(dataset.name)
+    for endpoint in [*loaded_endpoints(dataset.people), *main_lists()]:
+        phases = ("cold", "warm") if endpoint.cached else ("uncached",)
+        for phase in phases:
+            mode = "cold" if phase == "cold" else "warm"
+            headers = dataset.headers(endpoint.caller)
+            rps, p50, p99, count = locust(base, endpoint, headers, mode, args, scratch)
+            results.load.append((endpoint.label, endpoint.caller, phase, rps, p50, p99, count))
+            print(f"load  {endpoint.label:<22} {phase:<8} {rps:7.1f} req/s", end="")
+            print(f"  p50 {p50:.0f} ms  p99 {p99:.0f} ms", flush=True)
 
 
 def run(args: argparse.Namespace, scratch: Path, results: Results) -> None:
-    with scratch_database(scratch) as database_url:
-        env = server_environment(database_url)
+    databases = ScratchDatabases(scratch)
+    try:
+        env = server_environment(databases.url_of(databases.create()))
         os.environ.update(env)
         setup_django()
         from django.conf import settings
 
         results.cache_backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
         results.database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
-        people = make_people()
-        environ: dict[str, dict[str, str]] = {"public": {}}
-        environ |= {who: credentials(user) for who, user in people.items()}
-        headers = {who: http_headers(values) for who, values in environ.items()}
-        # The smallest size is measured before the server starts, every other one while it idles.
-        grow_to(0, args.sizes[0], people)
-        measure_pages(args.sizes[0], environ, args.repeats, results)
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        server, results.startup_s = start_server(
-            env, port, args.workers, headers["customer"], scratch / "gunicorn.log"
-        )
-        print(f"start-up: {results.startup_s:.2f} s to the first 200 of {ME}", flush=True)
-        try:
-            for previous, size in zip([0, *args.sizes], args.sizes, strict=False):
-                if previous:
-                    grow_to(previous, size, people)
-                    measure_pages(size, environ, args.repeats, results)
-                for endpoint in main_lists():
-                    rps = locust(base, endpoint, headers[endpoint.caller], "cold", args, scratch)[0]
-                    results.throughput.setdefault(endpoint.label, {})[size] = rps
-                    print(
-                        f"{size:>6} rows  {endpoint.label:<22} {rps:7.1f} req/s (cold)", flush=True
-                    )
-            for endpoint in [*loaded_endpoints(people), *main_lists()]:
-                phases = ("cold", "warm") if endpoint.cached else ("uncached",)
-                for phase in phases:
-                    rps, p50, p99, count = locust(
-                        base,
-                        endpoint,
-                        headers[endpoint.caller],
-                        "cold" if phase == "cold" else "warm",
-                        args,
-                        scratch,
-                    )
-                    results.load.append(
-                        (endpoint.label, endpoint.caller, phase, rps, p50, p99, count)
-                    )
-                    print(f"load  {endpoint.label:<22} {phase:<8} {rps:7.1f} req/s", end="")
-                    print(f"  p50 {p50:.0f} ms  p99 {p99:.0f} ms", flush=True)
-            results.memory = worker_memory(server.pid)
-        finally:
-            server.terminate()
-            server.wait()
+        datasets = prepare(databases, args.sizes)
+        measure_pages(datasets, args.repeats, results)
+        for dataset in datasets:  # a server per row count, on that count's database
+            server_env = {**env, "DATABASE_URL": databases.url_of(dataset.name)}
+            port = free_port()
+            log = scratch / f"gunicorn-{dataset.size}.log"
+            probe = dataset.headers("customer")
+            server, startup = start_server(server_env, port, args.workers, probe, log)
+            results.startups.append(startup)
+            print(f"start-up: {startup:.2f} s to the first 200 of {ME}", flush=True)
+            try:
+                load(f"http://127.0.0.1:{port}", dataset, args, scratch, results)
+                if dataset.size == args.sizes[-1]:
+                    results.memory = worker_memory(server.pid)
+            finally:
+                server.terminate()
+                server.wait()
+    finally:
+        databases.drop_all()
 
 
 def ratio(costs: dict[int, PageCost]) -> float:
@@ -518,7 +602,10 @@ def render(results: Results, args: argparse.Namespace, output: Path) -> str:
         "",
         "## Start-up and memory",
         "",
-        f"gunicorn launched to the first 200 of `{ME}`: **{results.startup_s:.2f} s**.",
+        f"gunicorn launched to the first 200 of `{ME}`: **{statistics.median(results.startups):.2f} s**"
+        f" (median of {len(results.startups)} launches: "
+        + ", ".join(f"{startup:.2f} s" for startup in results.startups)
+        + ").",
         "",
         "| process | RSS (MB) | PSS (MB) |",
         "|---|---:|---:|",
@@ -549,8 +636,9 @@ def render(results: Results, args: argparse.Namespace, output: Path) -> str:
         "",
         "## Page 1 against rows",
         "",
-        f"Queries, median and best time of an uncached page 1 (in-process, {args.repeats} reads),",
-        f"and the best time at {sizes[-1]:,} rows over the best at {sizes[0]:,}: at most"
+        f"Queries, median and best time of an uncached page 1 (in-process, {args.repeats} reads at",
+        "each row count, one database per count, read in turn), and the best time at",
+        f"{sizes[-1]:,} rows over the best at {sizes[0]:,}: at most"
         f" {PAGE_COST_LIMIT}x holds. Queries as 3+2: 3 on the data, 2 on the database cache's table.",
         "",
         f"| list | queries | {header} | ratio | holds |",
