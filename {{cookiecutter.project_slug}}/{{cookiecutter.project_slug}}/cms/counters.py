@@ -34,9 +34,9 @@ def remember_post(sender: type[Comment], instance: Comment, **kwargs: Any) -> No
     fields = kwargs.get("update_fields")
     if instance.pk is None or (fields is not None and "post" not in fields):
         return
-    instance._post_before = (  # type: ignore[attr-defined]
-        Comment.objects.filter(pk=instance.pk).values_list("post_id", flat=True).first()
-    )
+    before = Comment.objects.filter(pk=instance.pk).values_list("post_id", flat=True).first()
+    # Carried to comment_written on the instance itself: Comment declares no such attribute.
+    instance._post_before = before  # type: ignore[attr-defined]
 
 
 def comment_written(sender: type[Comment], instance: Comment, **kwargs: Any) -> None:
