@@ -500,7 +500,12 @@ def locust(
         return times[-1][0]
 
     # Over --run-time, which locust counts from the moment its users start.
-    return entry["num_requests"] / args.duration, percentile(0.5), percentile(0.99), entry["num_requests"]
+    return (
+        entry["num_requests"] / args.duration,
+        percentile(0.5),
+        percentile(0.99),
+        entry["num_requests"],
+    )
 
 
 def worker_memory(master: int) -> list[tuple[str, float, float]]:
