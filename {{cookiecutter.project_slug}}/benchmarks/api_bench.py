@@ -27,11 +27,13 @@ import os
 import platform
 import secrets
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable
@@ -220,6 +222,8 @@ def server_environment(database_url: str) -> dict[str, str]:
         "DJANGO_THROTTLE_ANON": "100000000/hour",
         "DJANGO_THROTTLE_USER": "100000000/hour",
         "DJANGO_LOG_LEVEL": "WARNING",
+        # Credentials are made afresh for each measure; a longer JWT life still covers a slow one.
+        "DJANGO_JWT_ACCESS_SECONDS": "3600",
     }
     # Nothing here sends a task; the production settings only insist that a broker is named.
     env.setdefault("CELERY_BROKER_URL", "memory://")
@@ -486,7 +490,8 @@ def locust(
     entries = json.loads(report.read_text()) if outcome.returncode == 0 else []
     if len(entries) != 1 or entries[0]["num_failures"] or not entries[0]["num_requests"]:
         log = f"{outcome.stdout[-2000:]}{outcome.stderr[-2000:]}"
-        raise SystemExit(f"locust: {endpoint.label} ({mode}) failed:\n{log}")
+        why = probe(base, endpoint, headers)
+        raise SystemExit(f"locust: {endpoint.label} ({mode}) failed:\n{log}{why}")
     entry = entries[0]
     # Response times in ms (locust rounds those over 100 ms to two significant digits): counts.
     times = sorted((float(ms), count) for ms, count in entry["response_times"].items())
@@ -506,6 +511,18 @@ def locust(
         percentile(0.99),
         entry["num_requests"],
     )
+
+
+def probe(base: str, endpoint: Endpoint, headers: dict[str, str]) -> str:
+    """One request as locust sent it: its status and the start of its body, to say why it failed."""
+    request = urllib.request.Request(f"{base}{endpoint.path}", headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return f"a single request: {response.status} {response.read(300)!r}"
+    except urllib.error.HTTPError as error:
+        return f"a single request: {error.code} {error.read(300)!r}"
+    except OSError as error:
+        return f"a single request: {error!r}"
 
 
 def worker_memory(master: int) -> list[tuple[str, float, float]]:
@@ -592,7 +609,12 @@ def run(args: argparse.Namespace, scratch: Path, results: Results) -> None:
         measure_pages(datasets, args.repeats, results)
         bases = {}
         for dataset in datasets:  # a server per row count, on that count's database
-            server_env = {**env, "DATABASE_URL": databases.url_of(dataset.name)}
+            server_env = {
+                **env,
+                "DATABASE_URL": databases.url_of(dataset.name),
+                # Each row count's server keeps its own cache: its pages, users and throttles.
+                "DJANGO_CACHE_KEY_PREFIX": f"{env['DJANGO_CACHE_KEY_PREFIX']}-{dataset.size}",
+            }
             port = free_port()
             log = scratch / f"gunicorn-{dataset.size}.log"
             probe = dataset.headers("customer")
@@ -730,6 +752,9 @@ def write(results: Results, args: argparse.Namespace) -> Path:
 
 def main() -> None:
     args = parse_args()
+    # Stopped with SIGTERM (a timeout, a CI job cancelled), it still stops its servers and drops
+    # its databases: the signal becomes SystemExit, which runs every finally block.
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     results = Results(sizes=args.sizes, load_before=load_average())
     results.started = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     with tempfile.TemporaryDirectory(prefix="api-bench-") as scratch:
