@@ -47,8 +47,26 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         ("{slug}/users/api/auth_session.py", "{slug}/users/tests/test_auth_session.py"),
     ),
     ("api_auth", frozenset({"token", "session"}), ("{slug}/users/api/sign_in.py",)),
-    ("example_app", frozenset({"ecommerce"}), ("{slug}/shop", "docs/erd-shop.md", "docs/shop.md")),
-    ("example_app", frozenset({"cms"}), ("{slug}/cms", "docs/erd-cms.md", "docs/cms.md")),
+    (
+        "example_app",
+        frozenset({"ecommerce"}),
+        (
+            "{slug}/shop",
+            "docs/erd-shop.md",
+            "docs/shop.md",
+            "benchmarks/example_shop.py",
+        ),
+    ),
+    (
+        "example_app",
+        frozenset({"cms"}),
+        (
+            "{slug}/cms",
+            "docs/erd-cms.md",
+            "docs/cms.md",
+            "benchmarks/example_cms.py",
+        ),
+    ),
     # A course starter's exercises: the list with hints and tests, and the script that scores them.
     ("starter_mode", frozenset({"exercises"}), ("EXERCISES.md", "grade.py")),
     (

@@ -53,6 +53,9 @@ CEILINGS: dict[str, int] = {
     "{{cookiecutter.project_slug}}/core/management/commands/seed_demo.py": 4,
     # The credentials the benchmark signs in with are the api_auth answer's.
     "benchmarks/middleware_bench.py": 2,
+    # The example app's endpoints and rows live in its own module (example_shop.py, example_cms.py): these
+    # import it and call it, and give the users-only project its main list.
+    "benchmarks/api_bench.py": 6,
     "{{cookiecutter.project_slug}}/core/tests/test_attacks_parsing.py": 2,
     "{{cookiecutter.project_slug}}/core/tests/test_celery.py": 2,
     "{{cookiecutter.project_slug}}/core/tests/test_graphql_attacks.py": 2,

@@ -931,6 +931,9 @@ class CrossChecker:
             top = module.split(".")[0]
             if top in sys.stdlib_module_names or top == "__future__":
                 continue
+            sibling = self.script_sibling(output, module)
+            if sibling:
+                module, top = sibling, sibling.split(".")[0]
             if top in self.project_tops:
                 for full in self.missing_module(module, chosen):
                     self.fail("import", path, full, f"line {lineno}: imports {module}, which this combination lacks")
@@ -954,6 +957,15 @@ class CrossChecker:
                     continue
                 continue  # checked as a dotted string above
             self.check_distribution(path, chosen, top, f"line {lineno}: INSTALLED_APPS has {value}", False)
+
+    def script_sibling(self, output: str, module: str) -> str:
+        """A script's import of a module beside it (benchmarks/ runs as scripts, with their folder first on
+        sys.path): that module's dotted path from the project root, or "" when the import is not one."""
+        folder = output.rpartition("/")[0]
+        if not folder or f"{folder}/__init__.py" in self.providers:
+            return ""
+        package = folder.replace("/", ".")
+        return f"{package}.{module}" if self.module_files(f"{package}.{module.split('.')[0]}") else ""
 
     def check_distribution(self, path: str, chosen: dict[str, str], top: str, what: str, dev: bool) -> None:
         providers = IMPORT_PROVIDERS.get(top, frozenset({normalise(top)}))

@@ -163,6 +163,15 @@ PLANTS = {
         {"graphql": "strawberry"},
         "undeclared-import",
     ),
+    # benchmarks/ holds scripts: a module beside them is imported by its bare name, and must be kept.
+    "script sibling pruned": (
+        "benchmarks/api_bench.py",
+        '{%- if cookiecutter.example_app == "cms" %}\n'
+        "from example_shop import grow as grow_shop  # noqa: E402, F401\n"  # pruned unless ecommerce
+        "{%- endif %}\n",
+        {"example_app": "cms"},
+        "import",
+    ),
 }
 
 

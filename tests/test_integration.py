@@ -272,3 +272,61 @@ def test_import_linter_keeps_every_layer_contract(
     )
     assert linted.ok, linted.report
     assert " kept, 0 broken." in linted.stdout, linted.report
+
+
+@pytest.mark.parametrize(
+    "default_combination",
+    [
+        pytest.param(
+            DEFAULT_RUNTIME,
+            id=baking.combination_id(DEFAULT_RUNTIME),
+            marks=pytest.mark.xdist_group(baking.combination_id(DEFAULT_RUNTIME)),
+        )
+    ],
+)
+def test_make_bench_runs_end_to_end_and_writes_its_page(
+    project_environment: Callable[..., Environment],
+    default_combination: baking.Combination,
+    postgresql: str,
+    redis_server: str,
+    run_id: str,
+    uv: str,
+    tmp_path: Path,
+) -> None:
+    """`make bench`'s script on a tiny size: gunicorn under production settings, locust from the project's
+    `bench` group, PostgreSQL (a scratch database the script creates and drops) and Redis; it writes the page
+    with every list of the example app and both plots."""
+    environment = project_environment(default_combination)
+    page = tmp_path / "performance.md"
+    database_url = _database_url(postgresql, default_combination, run_id)
+    bench = baking.run(
+        [uv, "run", "--group", "bench", "python", "benchmarks/api_bench.py", "--quick", "--output", str(page)],
+        cwd=environment.project,
+        env=baking.clean_environment(
+            UV_CACHE_DIR=str(baking.uv_cache_dir()),
+            UV_PYTHON_DOWNLOADS="never",
+            DATABASE_URL=database_url,
+            REDIS_URL=f"{redis_server}/{CACHE_DATABASE}",
+            **_broker_environment(default_combination, redis_server),
+        ),
+        timeout=600,
+    )
+    assert bench.ok, bench.report
+    text = page.read_text()
+    for list_label in ("| products |", "| orders |", "| GraphQL orders |", "| users |", "| GraphQL users |"):
+        assert list_label in text, f"{list_label} missing from the page:\n{text}"
+    for measure in ("| me | customer | uncached |", "| products | public | warm |", "| worker 2 |"):
+        assert measure in text, f"{measure} missing from the page:\n{text}"
+    for plot in ("performance-page-time.svg", "performance-throughput.svg"):
+        assert f"]({plot})" in text
+        assert (tmp_path / plot).read_text().startswith("<svg"), plot
+    scratch_prefix = f"{database_url.rsplit('/', 1)[1]}_bench_"
+    leftovers = environment.run(
+        "-c",
+        "import psycopg, sys; print(*psycopg.connect(sys.argv[1]).execute("
+        "'SELECT datname FROM pg_database WHERE starts_with(datname, %s)', [sys.argv[2]]).fetchall())",
+        f"{postgresql}/postgres",
+        scratch_prefix,
+    )
+    assert leftovers.ok, leftovers.report
+    assert leftovers.stdout.strip() == "", f"the scratch database was not dropped: {leftovers.stdout}"

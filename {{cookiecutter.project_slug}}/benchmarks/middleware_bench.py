@@ -54,23 +54,29 @@ def bench_user() -> Iterator[dict[str, str]]:
         email=f"bench-{secrets.token_hex(6)}@example.com", password=secrets.token_hex(16)
     )
     try:
-{%- if cookiecutter.api_auth == "jwt" %}
-        from rest_framework_simplejwt.tokens import AccessToken
-
-        yield {"HTTP_AUTHORIZATION": f"Bearer {AccessToken.for_user(user)}"}
-{%- elif cookiecutter.api_auth == "token" %}
-        from rest_framework.authtoken.models import Token
-
-        yield {"HTTP_AUTHORIZATION": f"Token {Token.objects.create(user=user).key}"}
-{%- else %}
-        from django.test import Client
-
-        client = Client()
-        client.force_login(user)
-        yield {"HTTP_COOKIE": f"sessionid={client.cookies['sessionid'].value}"}
-{%- endif %}
+        yield credentials(user)
     finally:
         user.delete()
+
+
+def credentials(user: Any) -> dict[str, str]:
+    """The request headers, as WSGI environ keys (HTTP_...), that authenticate as ``user``."""
+{%- if cookiecutter.api_auth == "jwt" %}
+    from rest_framework_simplejwt.tokens import AccessToken
+
+    return {"HTTP_AUTHORIZATION": f"Bearer {AccessToken.for_user(user)}"}
+{%- elif cookiecutter.api_auth == "token" %}
+    from rest_framework.authtoken.models import Token
+
+    token, _ = Token.objects.get_or_create(user=user)
+    return {"HTTP_AUTHORIZATION": f"Token {token.key}"}
+{%- else %}
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return {"HTTP_COOKIE": f"sessionid={client.cookies['sessionid'].value}"}
+{%- endif %}
 
 
 def client_for(middleware: list[str]) -> Callable[[dict[str, str]], int]:

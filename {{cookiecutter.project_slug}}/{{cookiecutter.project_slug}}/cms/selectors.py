@@ -57,7 +57,9 @@ def post_list(*, viewer: Any) -> QuerySet[Post]:
 def popular_posts(*, limit: int = 10) -> QuerySet[Post]:
     """The published posts with the most approved comments, newest first among equals."""
     public = _posts(viewer=AnonymousUser()).defer("body")
-    return public.order_by("-comment_count", "-published_at", "-id")[:limit]
+    # The stored count, not the annotation: cms_post_popular_idx serves this order, so the ten
+    # rows are read from the index whatever the number of posts (cms/counters.py keeps it).
+    return public.order_by("-approved_comments", "-published_at", "-id")[:limit]
 
 
 def post_detail(*, viewer: Any) -> QuerySet[Post]:

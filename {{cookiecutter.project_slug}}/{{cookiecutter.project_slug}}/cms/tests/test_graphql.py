@@ -212,3 +212,16 @@ def test_a_page_of_posts_with_authors_categories_and_tags_costs_three_queries(
         page = execute(api_client, POSTS, {"limit": 100})["data"]["posts"]
 
     assert len(page["results"]) == rows
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_a_page_of_pages_with_authors_costs_two_queries(
+    api_client, django_assert_num_queries, rows
+):
+    PublishedPageFactory.create_batch(rows)
+
+    with django_assert_num_queries(2):  # count, pages with authors
+        page = execute(api_client, PAGES)["data"]["pages"]
+
+    assert page["totalCount"] == rows
+    assert len(page["results"]) == min(rows, 20)

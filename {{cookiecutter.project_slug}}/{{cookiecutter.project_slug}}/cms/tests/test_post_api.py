@@ -165,6 +165,20 @@ def test_the_list_costs_the_same_queries_whatever_the_row_count(
 
 
 @pytest.mark.parametrize("rows", [5, 50])
+def test_the_popular_ranking_costs_the_same_queries_whatever_the_row_count(
+    fresh_client, django_assert_num_queries, author, rows
+):
+    for post in PublishedPostFactory.create_batch(rows, author=author):
+        post.tags.set(TagFactory.create_batch(2))
+        ApprovedCommentFactory(post=post)
+
+    with django_assert_num_queries(2):  # the ten posts with authors and categories, their tags
+        response = fresh_client(None).get(reverse("cms:post-popular"))
+
+    assert len(response.json()) == min(rows, 10)
+
+
+@pytest.mark.parametrize("rows", [5, 50])
 def test_a_post_detail_costs_the_same_queries_whatever_its_tags_and_comments(
     fresh_client, django_assert_num_queries, rows
 ):

@@ -257,3 +257,14 @@ def test_a_page_of_products_with_categories_costs_two_queries(
         page = execute(api_client, PRODUCTS, {"limit": 100})["data"]["products"]
 
     assert len(page["results"]) == rows
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_a_page_of_categories_costs_two_queries(api_client, django_assert_num_queries, rows):
+    CategoryFactory.create_batch(rows)
+
+    with django_assert_num_queries(2):  # count, page
+        page = execute(api_client, CATEGORIES)["data"]["categories"]
+
+    assert page["totalCount"] == rows
+    assert len(page["results"]) == min(rows, 20)
