@@ -65,6 +65,8 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         (
             "config/celery.py",
             "config/settings/components/celery.py",
+            "config/settings/components/celery_production.py",
+            "config/settings/components/celery_test.py",
             "config/settings/components/metrics_celery.py",
             "docs/erd-reports.md",
             "{slug}/core/metrics_celery.py",
@@ -81,7 +83,15 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
             "{slug}/users/tests/test_worker.py",
         ),
     ),
-    ("sentry", frozenset({"y"}), ("config/sentry.py", "{slug}/core/tests/test_sentry.py")),
+    (
+        "sentry",
+        frozenset({"y"}),
+        (
+            "config/sentry.py",
+            "config/settings/components/sentry_production.py",
+            "{slug}/core/tests/test_sentry.py",
+        ),
+    ),
     # metrics_celery.py and test_task_metrics.py are also in the task_queue row: they need both.
     (
         "prometheus",
@@ -106,24 +116,36 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         frozenset({"redis"}),
         (
             "config/settings/components/cache.py",
+            "config/settings/components/cache_production.py",
+            "config/settings/components/cache_test.py",
             "{slug}/core/redis_client.py",
             "{slug}/core/tests/test_cache_redis.py",
             "{slug}/core/tests/test_attacks_infra.py",
         ),
     ),
-    ("cache", frozenset({"none"}), ("{slug}/core/migrations", "{slug}/core/tests/test_cache_database.py")),
+    (
+        "cache",
+        frozenset({"none"}),
+        (
+            "config/settings/components/database_cache_production.py",
+            "{slug}/core/migrations",
+            "{slug}/core/tests/test_cache_database.py",
+        ),
+    ),
     # GraphQL: each library's implementation lives in its own *_strawberry.py / *_graphene.py files.
     (
         "graphql",
         frozenset({"strawberry"}),
         (
             "config/schema_strawberry.py",
+            "{slug}/core/graphql/mutations_strawberry.py",
             "{slug}/core/graphql/schema_strawberry.py",
             "{slug}/core/graphql/types_strawberry.py",
             "{slug}/core/graphql/view_strawberry.py",
             "{slug}/users/graphql/schema_strawberry.py",
             "{slug}/shop/graphql/schema_strawberry.py",
             "{slug}/cms/graphql/schema_strawberry.py",
+            "{slug}/core/tests/test_mutations_strawberry.py",
         ),
     ),
     (
@@ -131,12 +153,14 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         frozenset({"graphene"}),
         (
             "config/schema_graphene.py",
+            "{slug}/core/graphql/mutations_graphene.py",
             "{slug}/core/graphql/types_graphene.py",
             "{slug}/core/graphql/view_graphene.py",
             "{slug}/core/graphql/validation_graphene.py",
             "{slug}/users/graphql/schema_graphene.py",
             "{slug}/shop/graphql/schema_graphene.py",
             "{slug}/cms/graphql/schema_graphene.py",
+            "{slug}/core/tests/test_mutations_graphene.py",
         ),
     ),
     (
@@ -145,6 +169,7 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         (
             "schema.graphql",
             "config/settings/components/graphql.py",
+            "config/settings/components/graphql_local.py",
             "docs/graphql.md",
             "{slug}/core/graphql",
             "{slug}/users/graphql",

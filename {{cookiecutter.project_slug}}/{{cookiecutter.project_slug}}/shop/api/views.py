@@ -185,17 +185,29 @@ class ProductDetailView(generics.RetrieveAPIView):
         return Response(ProductOutputSerializer(product).data)
 
 
-class AddressListView(CSVExportMixin, generics.ListAPIView):
+class CallerAddressesMixin(generics.GenericAPIView):
+    """The address views' rows: the caller's addresses (staff: everyone's)."""
+
+    @empty_for_schema(Address)
+    def get_queryset(self) -> QuerySet[Address]:
+        return selectors.address_list(user=authenticated_user(self.request))
+
+
+class CallerOrdersMixin(generics.GenericAPIView):
+    """The order views' rows: the caller's orders with their item counts (staff: everyone's)."""
+
+    @empty_for_schema(Order)
+    def get_queryset(self) -> QuerySet[Order]:
+        return selectors.order_list(user=authenticated_user(self.request))
+
+
+class AddressListView(CallerAddressesMixin, CSVExportMixin, generics.ListAPIView):
     """The caller's addresses (staff: everyone's); add one with POST."""
 
     serializer_class = AddressSerializer
     filterset_class = AddressFilter
     search_fields = ("recipient", "line1", "city", "postal_code")
     ordering_fields = ("created_at", "city")
-
-    @empty_for_schema(Address)
-    def get_queryset(self) -> QuerySet[Address]:
-        return selectors.address_list(user=authenticated_user(self.request))
 
     @extend_schema(request=AddressSerializer, responses={201: AddressSerializer})
     def post(self, request: Request) -> Response:
@@ -207,12 +219,10 @@ class AddressListView(CSVExportMixin, generics.ListAPIView):
         return Response(AddressSerializer(address).data, status=status.HTTP_201_CREATED)
 
 
-class AddressDetailView(generics.RetrieveAPIView):
-    serializer_class = AddressSerializer
+class AddressDetailView(CallerAddressesMixin, generics.RetrieveAPIView):
+    """One of the caller's addresses: read, change (PATCH) or remove it."""
 
-    @empty_for_schema(Address)
-    def get_queryset(self) -> QuerySet[Address]:
-        return selectors.address_list(user=authenticated_user(self.request))
+    serializer_class = AddressSerializer
 
     @extend_schema(request=AddressSerializer, responses={200: AddressSerializer})
     def patch(self, request: Request, pk: int) -> Response:
@@ -228,17 +238,13 @@ class AddressDetailView(generics.RetrieveAPIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class OrderListView(CSVExportMixin, generics.ListAPIView):
+class OrderListView(CallerOrdersMixin, CSVExportMixin, generics.ListAPIView):
     """The caller's orders, newest first (staff: everyone's); place one with POST."""
 
     serializer_class = OrderOutputSerializer
     filterset_class = OrderFilter
     search_fields = ("shipping_address",)
     ordering_fields = ("created_at", "total", "status")
-
-    @empty_for_schema(Order)
-    def get_queryset(self) -> QuerySet[Order]:
-        return selectors.order_list(user=authenticated_user(self.request))
 
     @extend_schema(
         request=OrderPlaceInputSerializer,
@@ -264,14 +270,10 @@ class OrderDetailView(generics.RetrieveAPIView):
         return selectors.order_detail_list(user=authenticated_user(self.request))
 
 
-class OrderTransitionView(generics.GenericAPIView):
+class OrderTransitionView(CallerOrdersMixin):
     """Move an order along its workflow: customers may cancel their own; staff may do any allowed move."""
 
     serializer_class = OrderTransitionInputSerializer
-
-    @empty_for_schema(Order)
-    def get_queryset(self) -> QuerySet[Order]:
-        return selectors.order_list(user=authenticated_user(self.request))
 
     @extend_schema(
         request=OrderTransitionInputSerializer,
