@@ -16,7 +16,6 @@ from {{ cookiecutter.project_slug }}.core.graphql.errors import not_found, perfo
 from {{ cookiecutter.project_slug }}.core.graphql.mutations_strawberry import Payload
 from {{ cookiecutter.project_slug }}.core.graphql.pagination import apply_filters, get_or_none, paginate
 from {{ cookiecutter.project_slug }}.core.graphql.types_strawberry import (
-    FieldError,
     IsAuthenticated,
     Page,
     current_user,
@@ -124,7 +123,6 @@ class TransitionPostInput:
 @strawberry.type
 class PostPayload(Payload):
     post: PostDetailType | None = None
-    errors: list[FieldError] = strawberry.field(default_factory=list)
 
 
 def _filters(filter: Any) -> dict[str, Any] | None:

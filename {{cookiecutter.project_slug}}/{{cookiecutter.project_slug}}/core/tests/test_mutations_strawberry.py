@@ -19,14 +19,13 @@ class Greeting:
     text: str
 
 
+def _hello(valid: dict[str, Any]) -> Greeting:
+    return Greeting(text=f"Hello {valid['name']}")
+
+
 @strawberry.type
 class GreetingPayload(Payload):
     greeting: Greeting | None = None
-    errors: list[FieldError] = strawberry.field(default_factory=list)
-
-
-def _hello(valid: dict[str, Any]) -> Greeting:
-    return Greeting(text=f"Hello {valid['name']}")
 
 
 @strawberry.type

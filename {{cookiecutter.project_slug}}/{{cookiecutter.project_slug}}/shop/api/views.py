@@ -19,6 +19,7 @@ from rest_framework.response import Response
 
 from {{ cookiecutter.project_slug }}.core.caching import CachedListMixin, CachedObject
 from {{ cookiecutter.project_slug }}.core.exports import CSVExportMixin
+from {{ cookiecutter.project_slug }}.core.inputs import validated_input
 from {{ cookiecutter.project_slug }}.core.querysets import empty_for_schema
 from {{ cookiecutter.project_slug }}.users.auth import authenticated_user
 
@@ -153,9 +154,8 @@ class ProductListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
 
     @extend_schema(request=ProductInputSerializer, responses={201: ProductOutputSerializer})
     def post(self, request: Request) -> Response:
-        serializer = ProductInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        product = services.product_create(**serializer.validated_data)
+        data = validated_input(ProductInputSerializer, request)
+        product = services.product_create(**data)
         return Response(ProductOutputSerializer(product).data, status=status.HTTP_201_CREATED)
 
 
@@ -178,10 +178,8 @@ class ProductDetailView(generics.RetrieveAPIView):
 
     @extend_schema(request=ProductInputSerializer, responses={200: ProductOutputSerializer})
     def patch(self, request: Request, slug: str) -> Response:
-        product = self.get_object()
-        serializer = ProductInputSerializer(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        product = services.product_update(product=product, **serializer.validated_data)
+        data = validated_input(ProductInputSerializer, request, partial=True)
+        product = services.product_update(product=self.get_object(), **data)
         return Response(ProductOutputSerializer(product).data)
 
 
@@ -211,11 +209,8 @@ class AddressListView(CallerAddressesMixin, CSVExportMixin, generics.ListAPIView
 
     @extend_schema(request=AddressSerializer, responses={201: AddressSerializer})
     def post(self, request: Request) -> Response:
-        serializer = AddressSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        address = services.address_create(
-            customer=authenticated_user(request), **serializer.validated_data
-        )
+        data = validated_input(AddressSerializer, request)
+        address = services.address_create(customer=authenticated_user(request), **data)
         return Response(AddressSerializer(address).data, status=status.HTTP_201_CREATED)
 
 
@@ -226,10 +221,8 @@ class AddressDetailView(CallerAddressesMixin, generics.RetrieveAPIView):
 
     @extend_schema(request=AddressSerializer, responses={200: AddressSerializer})
     def patch(self, request: Request, pk: int) -> Response:
-        address = self.get_object()
-        serializer = AddressSerializer(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        address = services.address_update(address=address, **serializer.validated_data)
+        data = validated_input(AddressSerializer, request, partial=True)
+        address = services.address_update(address=self.get_object(), **data)
         return Response(AddressSerializer(address).data)
 
     @extend_schema(responses={204: None})
@@ -252,10 +245,9 @@ class OrderListView(CallerOrdersMixin, CSVExportMixin, generics.ListAPIView):
         examples=[PLACE_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
-        serializer = OrderPlaceInputSerializer(data=request.data, context={"request": request})
-        serializer.is_valid(raise_exception=True)
+        data = validated_input(OrderPlaceInputSerializer, request)
         customer = authenticated_user(request)
-        order = services.order_place(customer=customer, **serializer.validated_data)
+        order = services.order_place(customer=customer, **data)
         order = selectors.order_detail_list(user=customer).get(pk=order.pk)
         return Response(OrderDetailOutputSerializer(order).data, status=status.HTTP_201_CREATED)
 
@@ -282,11 +274,10 @@ class OrderTransitionView(CallerOrdersMixin):
     def post(self, request: Request, pk: int) -> Response:
         actor = authenticated_user(request)
         order = self.get_object()
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        data = validated_input(self.get_serializer_class(), request)
         services.order_transition(
             order=order,
-            to_status=serializer.validated_data["status"],
+            to_status=data["status"],
             actor=actor,
         )
         order = selectors.order_detail_list(user=actor).get(pk=order.pk)

@@ -16,7 +16,6 @@ from {{ cookiecutter.project_slug }}.core.graphql.errors import not_found, perfo
 from {{ cookiecutter.project_slug }}.core.graphql.mutations_strawberry import Payload
 from {{ cookiecutter.project_slug }}.core.graphql.pagination import apply_filters, get_or_none, paginate
 from {{ cookiecutter.project_slug }}.core.graphql.types_strawberry import (
-    FieldError,
     IsAuthenticated,
     Page,
     current_user,
@@ -133,7 +132,6 @@ class TransitionOrderInput:
 @strawberry.type
 class OrderPayload(Payload):
     order: OrderType | None = None
-    errors: list[FieldError] = strawberry.field(default_factory=list)
 
 
 def _filters(filter: Any) -> dict[str, Any] | None:
@@ -149,10 +147,7 @@ def _as_detail(info: strawberry.Info, order: Order) -> Order:
 class Query:
     @strawberry.field(description="The catalogue's categories, by name.")
     def categories(
-        self,
-        filter: CategoryFilterInput | None = None,
-        offset: int = 0,
-        limit: int | None = None,
+        self, filter: CategoryFilterInput | None = None, offset: int = 0, limit: int | None = None
     ) -> Page[CategoryType]:
         categories = apply_filters(CategoryFilter, selectors.category_list(), _filters(filter))
         return Page(**vars(paginate(categories, offset=offset, limit=limit)))

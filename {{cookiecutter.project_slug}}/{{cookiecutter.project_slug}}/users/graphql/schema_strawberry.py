@@ -8,7 +8,6 @@ from {{ cookiecutter.project_slug }}.core.graphql.errors import perform
 from {{ cookiecutter.project_slug }}.core.graphql.mutations_strawberry import Payload
 from {{ cookiecutter.project_slug }}.core.graphql.pagination import apply_filters, paginate
 from {{ cookiecutter.project_slug }}.core.graphql.types_strawberry import (
-    FieldError,
     IsAuthenticated,
     IsStaff,
     Page,
@@ -59,7 +58,6 @@ class UpdateMeInput:
 @strawberry.type
 class UserPayload(Payload):
     user: UserType | None = None
-    errors: list[FieldError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
@@ -70,10 +68,7 @@ class Query:
 
     @strawberry.field(permission_classes=[IsStaff], description="Every account, for staff.")
     def users(
-        self,
-        filter: UserFilterInput | None = None,
-        offset: int = 0,
-        limit: int | None = None,
+        self, filter: UserFilterInput | None = None, offset: int = 0, limit: int | None = None
     ) -> Page[UserType]:
         users = apply_filters(UserFilter, selectors.user_list(), vars(filter) if filter else None)
         return Page(**vars(paginate(users, offset=offset, limit=limit)))
