@@ -55,8 +55,10 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         (
             "{slug}/core/filters.py",
             "{slug}/core/management/commands/seed_demo.py",
+            "{slug}/core/seeding.py",
             "{slug}/core/tests/test_filters.py",
             "{slug}/core/tests/test_seed_demo.py",
+            "{slug}/users/seed.py",
         ),
     ),
     (
@@ -127,7 +129,7 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         "cache",
         frozenset({"none"}),
         (
-            "config/settings/components/database_cache_production.py",
+            "config/settings/components/cache_database_production.py",
             "{slug}/core/migrations",
             "{slug}/core/tests/test_cache_database.py",
         ),
@@ -144,8 +146,8 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
             "{slug}/core/graphql/view_strawberry.py",
             "{slug}/users/graphql/schema_strawberry.py",
             "{slug}/shop/graphql/schema_strawberry.py",
-            "{slug}/cms/graphql/schema_strawberry.py",
             "{slug}/core/tests/test_mutations_strawberry.py",
+            "{slug}/cms/graphql/schema_strawberry.py",
         ),
     ),
     (
@@ -159,8 +161,8 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
             "{slug}/core/graphql/validation_graphene.py",
             "{slug}/users/graphql/schema_graphene.py",
             "{slug}/shop/graphql/schema_graphene.py",
-            "{slug}/cms/graphql/schema_graphene.py",
             "{slug}/core/tests/test_mutations_graphene.py",
+            "{slug}/cms/graphql/schema_graphene.py",
         ),
     ),
     (

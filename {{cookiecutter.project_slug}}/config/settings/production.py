@@ -6,7 +6,7 @@ from .components import *
 {%- if cookiecutter.cache == "redis" %}
 from .components.cache_production import *
 {%- else %}
-from .components.database_cache_production import *
+from .components.cache_database_production import *
 {%- endif %}
 {%- if cookiecutter.task_queue == "celery" %}
 from .components.celery_production import *
