@@ -28,7 +28,5 @@ class Payload:
     def answer(cls, outcome: Outcome) -> Self:
         """The payload of ``outcome``: its row in the type's row field, its errors in ``errors``."""
         row, errors = outcome
-        # A strawberry type is a dataclass, which mypy cannot tell from Self here.
-        fields = dataclasses.fields(cls)  # type: ignore[arg-type]
-        (field,) = (f.name for f in fields if f.name != "errors")
+        (field,) = (f.name for f in dataclasses.fields(cls) if f.name != "errors")
         return cls(**{field: row, "errors": to_field_errors(errors)})
