@@ -35,24 +35,17 @@ class TagOutputSerializer(OutputSerializer[Tag]):
         fields = ("id", "name", "slug")
 
 
+# What a list shows of every entry, in its columns' order: what names it, then where it stands.
+ENTRY_NAMING = ("id", "title", "slug")
+ENTRY_STANDING = ("status", "published_at", "updated_at", "author")
+# What a detail adds to its list's fields.
+ENTRY_DETAIL = ("body", "created_at")
+
+
 class EntryListOutputSerializer(OutputSerializer[Post | Page]):
-    """What a list shows of a post or a page; the detail adds the body and the creation date."""
+    """What the post and page lists share: the author's public face."""
 
     author = AuthorOutputSerializer()
-
-    class Meta:
-        fields: tuple[str, ...] = (
-            "id",
-            "title",
-            "slug",
-            "status",
-            "published_at",
-            "updated_at",
-            "author",
-        )
-
-
-ENTRY_DETAIL_FIELDS = ("body", "created_at")
 
 
 class EntryInputSerializer(serializers.Serializer):
@@ -72,9 +65,10 @@ class PostListOutputSerializer(EntryListOutputSerializer):
 
     class Meta:
         model = Post
-        fields = (
-            *EntryListOutputSerializer.Meta.fields,
+        fields: tuple[str, ...] = (
+            *ENTRY_NAMING,
             "excerpt",
+            *ENTRY_STANDING,
             "category",
             "tags",
             "comment_count",
@@ -83,7 +77,7 @@ class PostListOutputSerializer(EntryListOutputSerializer):
 
 class PostDetailOutputSerializer(PostListOutputSerializer):
     class Meta(PostListOutputSerializer.Meta):
-        fields = (*PostListOutputSerializer.Meta.fields, *ENTRY_DETAIL_FIELDS)
+        fields = (*PostListOutputSerializer.Meta.fields, *ENTRY_DETAIL)
 
 
 class PostInputSerializer(EntryInputSerializer):
@@ -100,12 +94,12 @@ class PostInputSerializer(EntryInputSerializer):
 class PageListOutputSerializer(EntryListOutputSerializer):
     class Meta:
         model = Page
-        fields = (*EntryListOutputSerializer.Meta.fields, "parent")
+        fields: tuple[str, ...] = (*ENTRY_NAMING, "parent", *ENTRY_STANDING)
 
 
 class PageDetailOutputSerializer(PageListOutputSerializer):
     class Meta(PageListOutputSerializer.Meta):
-        fields = (*PageListOutputSerializer.Meta.fields, *ENTRY_DETAIL_FIELDS)
+        fields = (*PageListOutputSerializer.Meta.fields, *ENTRY_DETAIL)
 
 
 class PageInputSerializer(EntryInputSerializer):
