@@ -75,8 +75,10 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         (
             "{slug}/core/filters.py",
             "{slug}/core/management/commands/seed_demo.py",
+            "{slug}/core/seeding.py",
             "{slug}/core/tests/test_filters.py",
             "{slug}/core/tests/test_seed_demo.py",
+            "{slug}/users/seed.py",
         ),
     ),
     (
@@ -85,6 +87,8 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         (
             "config/celery.py",
             "config/settings/components/celery.py",
+            "config/settings/components/celery_production.py",
+            "config/settings/components/celery_test.py",
             "config/settings/components/metrics_celery.py",
             "docs/erd-reports.md",
             "{slug}/core/metrics_celery.py",
@@ -101,7 +105,15 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
             "{slug}/users/tests/test_worker.py",
         ),
     ),
-    ("sentry", frozenset({"y"}), ("config/sentry.py", "{slug}/core/tests/test_sentry.py")),
+    (
+        "sentry",
+        frozenset({"y"}),
+        (
+            "config/sentry.py",
+            "config/settings/components/sentry_production.py",
+            "{slug}/core/tests/test_sentry.py",
+        ),
+    ),
     # metrics_celery.py and test_task_metrics.py are also in the task_queue row: they need both.
     (
         "prometheus",
@@ -126,6 +138,8 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         frozenset({"redis"}),
         (
             "config/settings/components/cache.py",
+            "config/settings/components/cache_production.py",
+            "config/settings/components/cache_test.py",
             "{slug}/core/redis_client.py",
             "{slug}/core/throttling_redis.py",
             "{slug}/core/tests/test_cache_redis.py",
@@ -133,18 +147,28 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
             "{slug}/core/tests/test_attacks_infra.py",
         ),
     ),
-    ("cache", frozenset({"none"}), ("{slug}/core/migrations", "{slug}/core/tests/test_cache_database.py")),
+    (
+        "cache",
+        frozenset({"none"}),
+        (
+            "config/settings/components/cache_database_production.py",
+            "{slug}/core/migrations",
+            "{slug}/core/tests/test_cache_database.py",
+        ),
+    ),
     # GraphQL: each library's implementation lives in its own *_strawberry.py / *_graphene.py files.
     (
         "graphql",
         frozenset({"strawberry"}),
         (
             "config/schema_strawberry.py",
+            "{slug}/core/graphql/mutations_strawberry.py",
             "{slug}/core/graphql/schema_strawberry.py",
             "{slug}/core/graphql/types_strawberry.py",
             "{slug}/core/graphql/view_strawberry.py",
             "{slug}/users/graphql/schema_strawberry.py",
             "{slug}/shop/graphql/schema_strawberry.py",
+            "{slug}/core/tests/test_mutations_strawberry.py",
             "{slug}/cms/graphql/schema_strawberry.py",
         ),
     ),
@@ -153,11 +177,13 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         frozenset({"graphene"}),
         (
             "config/schema_graphene.py",
+            "{slug}/core/graphql/mutations_graphene.py",
             "{slug}/core/graphql/types_graphene.py",
             "{slug}/core/graphql/view_graphene.py",
             "{slug}/core/graphql/validation_graphene.py",
             "{slug}/users/graphql/schema_graphene.py",
             "{slug}/shop/graphql/schema_graphene.py",
+            "{slug}/core/tests/test_mutations_graphene.py",
             "{slug}/cms/graphql/schema_graphene.py",
         ),
     ),
@@ -167,6 +193,7 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
         (
             "schema.graphql",
             "config/settings/components/graphql.py",
+            "config/settings/components/graphql_local.py",
             "docs/graphql.md",
             "{slug}/core/graphql",
             "{slug}/users/graphql",

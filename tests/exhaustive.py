@@ -799,6 +799,13 @@ def is_test_code(output: str) -> bool:
     return "/tests/" in f"/{output}" or output.rsplit("/", 1)[-1] == "conftest.py" or output.startswith("benchmarks/")
 
 
+def is_demo_seed(output: str) -> bool:
+    """An app's demo seed (``<app>/seed.py``): ``seed_demo`` loads it by name (``AppConfig.demo_seed``)
+    inside ``try/except ModuleNotFoundError`` and names the missing dev dependency, so it may use the
+    dev group (factory-boy), as tests do."""
+    return output.rsplit("/", 1)[-1] == "seed.py"
+
+
 class CrossChecker:
     def __init__(
         self, template: projection.Template, table: Table, facts_by_key: dict[tuple[str, bytes], dict]
@@ -924,7 +931,7 @@ class CrossChecker:
         return bad
 
     def check_file(self, path: str, chosen: dict[str, str], output: str, facts: dict) -> None:
-        test_code = is_test_code(output) or module_of(output) in self.dev_modules
+        test_code = is_test_code(output) or is_demo_seed(output) or module_of(output) in self.dev_modules
         for module, names, lineno, guard in facts["imports"]:
             if guard == "optional" or not module:
                 continue

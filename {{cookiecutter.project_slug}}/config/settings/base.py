@@ -166,6 +166,9 @@ DEFAULT_FROM_EMAIL = env(
 
 # Security headers that hold in every environment
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Where production's HTTPS redirect (SECURE_SSL_REDIRECT) stands aside: the probes call the pods
+# directly over plain HTTP. components/metrics.py adds the scraper's path.
+SECURE_REDIRECT_EXEMPT = [r"^livez$", r"^readyz$"]
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Browser features no page of this API uses, refused for it and anything it could embed.

@@ -7,13 +7,10 @@ import sys
 from django.utils.crypto import get_random_string
 
 from .base import *
-from .base import DATABASES, env
+from .base import CACHES, DATABASES, env
 from .components import *
-{%- if cookiecutter.cache == "redis" %}
-from .components.cache import REDIS_URL
-{%- endif %}
-{%- if cookiecutter.task_queue == "celery" %}
-from .components.celery import CELERY_BROKER_URL
+{%- if cookiecutter.graphql != "none" %}
+from .components.graphql_local import *
 {%- endif %}
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
@@ -25,29 +22,12 @@ SECRET_KEY = env(
     default=get_random_string(64, allowed_chars=string.ascii_letters + string.digits),
 )
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
-{%- if cookiecutter.task_queue == "celery" %}
-
-# No broker configured: tasks run inline when they are queued, so the project works with no services.
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
-CELERY_TASK_EAGER_PROPAGATES = True
-{%- endif %}
-{%- if cookiecutter.graphql != "none" %}
-# Explore the GraphQL schema in the browser: GraphiQL at /graphql/, introspection on.
-GRAPHQL_INTROSPECTION = True
-# Its page loads React and GraphiQL from this project's static files (core/graphql/ide.py): it works
-# offline, under the same Content-Security-Policy as every other page.
-GRAPHQL_IDE = True
-{%- endif %}
 
 # runserver's autoreloader imports settings again in a child process (RUN_MAIN=true):
 # announce the backends from the parent only, so the line appears once.
 if os.environ.get("RUN_MAIN") != "true":
     engine = DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
-{%- if cookiecutter.cache == "redis" %}
-    cache = "redis" if REDIS_URL else "local memory"
-{%- else %}
-    cache = "local memory"
-{%- endif %}
+    cache = "redis" if CACHES["default"]["BACKEND"].endswith("RedisCache") else "local memory"
 {%- if cookiecutter.task_queue == "celery" %}
     tasks = "eager (no CELERY_BROKER_URL)" if CELERY_TASK_ALWAYS_EAGER else "broker"
     print(

@@ -1,18 +1,18 @@
 """Settings for production: every secret and service comes from the environment, or start-up fails naming it."""
 
-{% if cookiecutter.sentry == "y" -%}
-from config.sentry import init_sentry
-
-{% endif -%}
 from .base import *
-{%- if cookiecutter.cache == "redis" %}
 from .base import LOGGING, env
-{%- else %}
-from .base import CACHE_KEY_PREFIX, CACHE_VERSION, LOGGING, env
-{%- endif %}
 from .components import *
 {%- if cookiecutter.cache == "redis" %}
-from .components.cache import redis_cache
+from .components.cache_production import *
+{%- else %}
+from .components.cache_database_production import *
+{%- endif %}
+{%- if cookiecutter.task_queue == "celery" %}
+from .components.celery_production import *
+{%- endif %}
+{%- if cookiecutter.sentry == "y" %}
+from .components.sentry_production import *
 {%- endif %}
 
 # Never from the environment: a stray DJANGO_DEBUG=true (e.g. in .env) must not reach production.
@@ -26,36 +26,9 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["ENGINE"] = "{{ cookiecutter.project_slug }}.core.postgresql"
 
-{% if cookiecutter.cache == "redis" -%}
-# Redis holds throttle counters and cached reads shared by every web process.
-CACHES = {"default": redis_cache(env("REDIS_URL"))}
-{%- else -%}
-# The database cache holds throttle counters and cached reads shared by every web process;
-# its table is created by the core app's migration, so `migrate` is the only deploy step.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "django_cache",
-        "KEY_PREFIX": CACHE_KEY_PREFIX,
-        "VERSION": CACHE_VERSION,
-    }
-}
-{%- endif %}
-{%- if cookiecutter.task_queue == "celery" %}
-
-# Tasks go through a real broker; eager execution would run them inside web requests.
-CELERY_BROKER_URL = env("CELERY_BROKER_URL")
-{%- endif %}
-
 # HTTPS: TLS ends at the proxy in front, which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
-{%- if cookiecutter.prometheus == "y" %}
-# Probes and the scraper call the pods directly over plain HTTP.
-SECURE_REDIRECT_EXEMPT = [r"^livez$", r"^readyz$", r"^metrics$"]
-{%- else %}
-SECURE_REDIRECT_EXEMPT = [r"^livez$", r"^readyz$"]
-{%- endif %}
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
@@ -85,14 +58,3 @@ EMAIL_USE_TLS = env.bool("DJANGO_EMAIL_USE_TLS", default=True)
 
 # Logs: one JSON object per line unless DJANGO_LOG_FORMAT=plain.
 LOGGING["handlers"]["console"]["formatter"] = env("DJANGO_LOG_FORMAT", default="json")
-{%- if cookiecutter.sentry == "y" %}
-
-# Sentry: nothing is sent until SENTRY_DSN is set.
-init_sentry(
-    dsn=env("SENTRY_DSN", default=""),
-    environment=env("SENTRY_ENVIRONMENT", default="production"),
-    release=env("SENTRY_RELEASE", default="{{ cookiecutter.project_slug }}@{{ cookiecutter.version }}"),
-    sample_rate=env.float("SENTRY_SAMPLE_RATE", default=1.0),
-    traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
-)
-{%- endif %}

@@ -1,78 +1,20 @@
-{% if cookiecutter.cache == "redis" -%}
-"""Settings for the test suite: fast hashing, in-memory email; PostgreSQL and Redis when their URLs are set."""
-{%- else -%}
-"""Settings for the test suite: fast hashing and in-memory email; PostgreSQL when DATABASE_URL is set."""
-{%- endif %}
+"""Settings for the test suite: fast hashing, in-memory email; the services whose URLs are set."""
 
-{% if cookiecutter.cache == "redis" -%}
-import os
-
-{% endif -%}
 from django.core.management.utils import get_random_secret_key
-{%- if cookiecutter.task_queue == "celery" %}
-from django.utils.crypto import get_random_string
-from kombu import Queue
-{%- endif %}
 
 from .base import *
-{%- if cookiecutter.task_queue == "celery" %}
-from .base import DATABASES, env
-{%- endif %}
 from .components import *
-{%- if cookiecutter.task_queue == "celery" %}
-from .components.celery import (
-{%- if cookiecutter.celery_broker == "redis" %}
-    CELERY_BROKER_TRANSPORT_OPTIONS,
+{%- if cookiecutter.cache == "redis" %}
+from .components.cache_test import *
 {%- endif %}
-    CELERY_TASK_DEFAULT_QUEUE,
-    CELERY_TASK_QUEUES,
-    CELERY_TASK_ROUTES,
-)
+{%- if cookiecutter.task_queue == "celery" %}
+from .components.celery_test import *
 {%- endif %}
 
 SECRET_KEY = get_random_secret_key()
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-{%- if cookiecutter.cache == "redis" %}
-# The pytest-xdist workers of a run share REDIS_URL's database, and the suite empties the cache
-# around every test: each worker keeps its keys under a prefix of its own and empties only those.
-if XDIST_WORKER := os.environ.get("PYTEST_XDIST_WORKER", ""):
-    CACHE_KEY_PREFIX = f"{CACHE_KEY_PREFIX}-{XDIST_WORKER}"
-    CACHES["default"]["KEY_PREFIX"] = CACHE_KEY_PREFIX
-{%- endif %}
 # Serve static files from the finders: the suite never runs collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
-{%- if cookiecutter.task_queue == "celery" %}
-
-# Tasks run inline; the worker tests switch this off and use the broker in CELERY_BROKER_URL.
-CELERY_TASK_ALWAYS_EAGER = True
-CELERY_TASK_EAGER_PROPAGATES = True
-# Queue names of this run only, so that test runs sharing a broker never take each other's
-# messages; a worker started by a test inherits the suffix through the environment. RabbitMQ
-# deletes such a queue after ten idle minutes (x-expires); Redis drops an emptied list by itself.
-TEST_QUEUE_SUFFIX = env("CELERY_TEST_QUEUE_SUFFIX", default=get_random_string(8))
-CELERY_TASK_DEFAULT_QUEUE = f"{CELERY_TASK_DEFAULT_QUEUE}-{TEST_QUEUE_SUFFIX}"
-CELERY_TASK_QUEUES = tuple(
-    Queue(name, routing_key=name, expires=600)
-    for name in (f"{queue.name}-{TEST_QUEUE_SUFFIX}" for queue in CELERY_TASK_QUEUES)
-)
-CELERY_TASK_ROUTES = {
-    pattern: {"queue": f"{route['queue']}-{TEST_QUEUE_SUFFIX}"}
-    for pattern, route in CELERY_TASK_ROUTES.items()
-}
-{%- if cookiecutter.celery_broker == "redis" %}
-# The crash test's workers set this so that a killed worker's message comes back in seconds, not
-# in the minutes production derives from the time limits (components/celery.py); they sweep every second.
-if TEST_VISIBILITY_TIMEOUT := env.int("CELERY_TEST_VISIBILITY_TIMEOUT", default=0):
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        **CELERY_BROKER_TRANSPORT_OPTIONS,
-        "visibility_timeout": TEST_VISIBILITY_TIMEOUT,
-        "unacked_restore_interval": 1,
-    }
-{%- endif %}
-# A worker in another process (the crash test) must see the test database: on SQLite, a file.
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"]["TEST"] = {"NAME": BASE_DIR / "test-db.sqlite3"}
-{%- endif %}

@@ -7,6 +7,8 @@ class CmsConfig(AppConfig):
     name = "{{ cookiecutter.project_slug }}.cms"
     label = "cms"
     verbose_name = "Content"
+    # `manage.py seed_demo` runs it (core/seeding.py); a path, as factory-boy is a dev dependency.
+    demo_seed = "{{ cookiecutter.project_slug }}.cms.seed.seed_cms"
 
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save, pre_save

@@ -9,7 +9,6 @@ through here: REST's parser (``BoundedJSONParser``) and any view that reads JSON
 """
 
 import json
-from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
@@ -74,10 +73,6 @@ def load_json(raw: bytes | str) -> Any:
 class BoundedJSONParser(JSONParser):
     """DRF's JSON parser with the bounds of ``load_json``."""
 
-    def parse(
-        self,
-        stream: Any,
-        media_type: str | None = None,
-        parser_context: Mapping[str, Any] | None = None,
-    ) -> Any:
+    def parse(self, stream: Any, *args: Any, **kwargs: Any) -> Any:
+        # The media type and the parser context (DRF's other arguments) do not change how JSON reads.
         return load_json(stream.read())

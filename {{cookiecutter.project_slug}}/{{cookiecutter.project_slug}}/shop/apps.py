@@ -7,6 +7,8 @@ class ShopConfig(AppConfig):
     name = "{{ cookiecutter.project_slug }}.shop"
     label = "shop"
     verbose_name = "Shop"
+    # `manage.py seed_demo` runs it (core/seeding.py); a path, as factory-boy is a dev dependency.
+    demo_seed = "{{ cookiecutter.project_slug }}.shop.seed.seed_shop"
 
     def ready(self) -> None:
         from {{ cookiecutter.project_slug }}.core.caching import invalidate_on_write

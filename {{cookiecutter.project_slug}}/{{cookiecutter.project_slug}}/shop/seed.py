@@ -10,16 +10,14 @@ than the orders of any size take from it.
 """
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
-import factory
 import factory.random
-from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
+from {{ cookiecutter.project_slug }}.core.seeding import BATCH_SIZE, Progress, batches, no_progress
 from {{ cookiecutter.project_slug }}.users.models import User
-from {{ cookiecutter.project_slug }}.users.tests.factories import DEFAULT_PASSWORD, UserFactory
+from {{ cookiecutter.project_slug }}.users.seed import users_seed
 
 from .models import Address, Category, Order, OrderItem, Product
 from .tests.factories import AddressFactory, CategoryFactory, ProductFactory
@@ -34,20 +32,7 @@ CATEGORIES = (
     ("Garden", "Home"),
 )
 LEAVES = ("fiction", "science", "kitchen", "garden")
-BATCH_SIZE = 1000
 ITEMS_PER_ORDER = 3
-
-# Told (what, done, total) after each batch; the command draws a progress bar with it.
-Progress = Callable[[str, int, int], None]
-
-
-def _quiet(what: str, done: int, total: int) -> None:
-    """The default progress: none."""
-
-
-def _batches[T](rows: Sequence[T]) -> Iterator[Sequence[T]]:
-    for start in range(0, len(rows), BATCH_SIZE):
-        yield rows[start : start + BATCH_SIZE]
 
 
 def _categories() -> tuple[dict[str, Category], int]:
@@ -65,7 +50,7 @@ def _categories() -> tuple[dict[str, Category], int]:
 def _products(size: int, categories: dict[str, Category], progress: Progress) -> int:
     existing = set(Product.objects.filter(sku__startswith="DEMO-").values_list("sku", flat=True))
     missing = [n for n in range(1, size + 1) if f"DEMO-{n:05d}" not in existing]
-    for done, batch in enumerate(_batches(missing), start=1):
+    for batch in batches(missing, progress, "products"):
         Product.objects.bulk_create(
             ProductFactory.build(
                 sku=f"DEMO-{number:05d}",
@@ -75,23 +60,7 @@ def _products(size: int, categories: dict[str, Category], progress: Progress) ->
             )
             for number in batch
         )
-        progress("products", min(done * BATCH_SIZE, len(missing)), len(missing))
     return len(missing)
-
-
-def _customers(count: int, progress: Progress) -> tuple[list[User], int]:
-    emails = [f"demo-customer-{number}@example.com" for number in range(1, count + 1)]
-    existing = set(User.objects.filter(email__in=emails).values_list("email", flat=True))
-    missing = [email for email in emails if email not in existing]
-    password = make_password(DEFAULT_PASSWORD)  # hashed once, not once per customer
-    for done, batch in enumerate(_batches(missing), start=1):
-        User.objects.bulk_create(
-            UserFactory.build(email=email, password=factory.Transformer.Force(password))
-            for email in batch
-        )
-        progress("customers", min(done * BATCH_SIZE, len(missing)), len(missing))
-    customers = list(User.objects.filter(email__in=emails).order_by("id"))
-    return customers, len(missing)
 
 
 def _orders(customers: list[User], progress: Progress) -> int:
@@ -102,7 +71,7 @@ def _orders(customers: list[User], progress: Progress) -> int:
     waiting = [customer for customer in customers if customer.pk not in ordered]
     products = list(Product.objects.filter(sku__startswith="DEMO-").order_by("sku"))
     taken: Counter[int] = Counter()
-    for done, batch in enumerate(_batches(waiting), start=1):
+    for batch in batches(waiting, progress, "orders"):
         with transaction.atomic():
             with_address = set(
                 Address.objects.filter(customer__in=batch).values_list("customer_id", flat=True)
@@ -134,7 +103,6 @@ def _orders(customers: list[User], progress: Progress) -> int:
                 for product in picks[order.customer_id]
             )
             taken.update(p.pk for customer in batch for p in picks[customer.pk])
-        progress("orders", min(done * BATCH_SIZE, len(waiting)), len(waiting))
     for product in products:
         product.stock -= taken[product.pk]
     Product.objects.bulk_update(
@@ -143,12 +111,13 @@ def _orders(customers: list[User], progress: Progress) -> int:
     return len(waiting)
 
 
-def seed_shop(*, size: int, progress: Progress = _quiet) -> dict[str, int]:
+def seed_shop(*, size: int, progress: Progress = no_progress) -> dict[str, int]:
     """Ensure ``size`` demo products and ``size // 5`` (at least one) demo customers with one order each."""
     factory.random.reseed_random("{{ cookiecutter.project_slug }}-shop")  # same names every run
     categories, created_categories = _categories()
     created_products = _products(size, categories, progress)
-    customers, created_customers = _customers(max(1, size // 5), progress)
+    emails = [f"demo-customer-{number}@example.com" for number in range(1, max(1, size // 5) + 1)]
+    customers, created_customers = users_seed(emails=emails, what="customers", progress=progress)
     created_orders = _orders(customers, progress)
     return {
         "categories": created_categories,

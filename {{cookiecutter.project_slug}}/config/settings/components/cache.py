@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from config.settings.base import CACHE_KEY_PREFIX, CACHE_VERSION, REST_FRAMEWORK, env
+from config.settings.base import CACHE_KEY_PREFIX, CACHE_VERSION, CACHES, REST_FRAMEWORK, env
 
 
 def redis_cache(url: str) -> dict[str, Any]:

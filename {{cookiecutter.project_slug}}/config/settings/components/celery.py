@@ -4,9 +4,11 @@ from kombu import Queue
 
 from config.settings.base import LOGGING, TIME_ZONE, env
 
-# The broker comes from the environment (production requires it); without one, local.py and
-# test.py run tasks eagerly in the calling process.
+# The broker comes from the environment (production requires it). Without one, as in a bare
+# checkout, tasks run inline when they are queued, so the project works with no services.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Results live in the database (django-celery-results): the same store whichever broker is chosen,
 # visible in the admin, and removed after CELERY_RESULT_EXPIRES by beat's daily backend_cleanup.

@@ -17,6 +17,7 @@ from rest_framework.serializers import Serializer
 
 from {{ cookiecutter.project_slug }}.core.caching import CachedListMixin, CachedObject, CachedValue
 from {{ cookiecutter.project_slug }}.core.exports import CSVExportMixin
+from {{ cookiecutter.project_slug }}.core.inputs import validated_input
 from {{ cookiecutter.project_slug }}.users.auth import authenticated_user
 from {{ cookiecutter.project_slug }}.users.models import User
 
@@ -149,9 +150,8 @@ class EntryListView(CachedListMixin, CSVExportMixin, generics.ListAPIView, metac
         view shows it."""
 
     def post(self, request: Request) -> Response:
-        serializer = self.input_serializer_class(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        entry = self.create_entry(authenticated_user(request), serializer.validated_data)
+        data = validated_input(self.input_serializer_class, request)
+        entry = self.create_entry(authenticated_user(request), data)
         return Response(self.detail_serializer_class(entry).data, status=status.HTTP_201_CREATED)
 
 
@@ -232,9 +232,8 @@ class EntryDetailView(generics.GenericAPIView, metaclass=ABCMeta):
 
     def patch(self, request: Request, pk: int) -> Response:
         entry = self.get_object()
-        serializer = self.input_serializer_class(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        self.update_entry(entry, serializer.validated_data)
+        data = validated_input(self.input_serializer_class, request, partial=True)
+        self.update_entry(entry, data)
         return Response(self.get_serializer(self.get_object()).data)
 
     @extend_schema(responses={204: None, 409: REFUSED_TRANSITION})
@@ -250,11 +249,10 @@ class EntryTransitionView(generics.GenericAPIView):
     """What post and page transitions share; ``_transition_schema`` documents each one's POST."""
 
     def post(self, request: Request, pk: int) -> Response:
-        serializer = TransitionInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        data = validated_input(TransitionInputSerializer, request)
         services.entry_transition(
             entry=self.get_object(),
-            to=serializer.validated_data["status"],
+            to=data["status"],
             actor=authenticated_user(request),
         )
         return Response(self.get_serializer(self.get_object()).data)
@@ -366,11 +364,8 @@ class CommentListView(CSVExportMixin, generics.ListAPIView):
     )
     def post(self, request: Request) -> Response:
         """Comment on a published post; it waits for a moderator before anyone else sees it."""
-        serializer = CommentCreateInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        comment = services.comment_create(
-            author=authenticated_user(request), **serializer.validated_data
-        )
+        data = validated_input(CommentCreateInputSerializer, request)
+        comment = services.comment_create(author=authenticated_user(request), **data)
         return Response(CommentOutputSerializer(comment).data, status=status.HTTP_201_CREATED)
 
 
@@ -401,11 +396,10 @@ class CommentModerateView(generics.GenericAPIView):
         ],
     )
     def post(self, request: Request, pk: int) -> Response:
-        serializer = CommentModerateInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        data = validated_input(CommentModerateInputSerializer, request)
         comment = services.comment_moderate(
             comment=self.get_object(),
             moderator=authenticated_user(request),
-            decision=serializer.validated_data["decision"],
+            decision=data["decision"],
         )
         return Response(self.get_serializer(comment).data)

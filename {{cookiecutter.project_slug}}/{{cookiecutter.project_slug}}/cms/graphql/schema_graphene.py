@@ -10,20 +10,18 @@ from typing import Any
 import graphene
 from graphene_django import DjangoObjectType
 
-from {{ cookiecutter.project_slug }}.core.graphql.errors import FieldErrorData, perform
+from {{ cookiecutter.project_slug }}.core.graphql.errors import Outcome, not_found, perform
+from {{ cookiecutter.project_slug }}.core.graphql.mutations_graphene import InputMutation, payload_type
 from {{ cookiecutter.project_slug }}.core.graphql.pagination import (
     apply_filters,
     get_or_none,
     paginate,
 )
 from {{ cookiecutter.project_slug }}.core.graphql.types_graphene import (
-    FieldError,
     as_page,
     current_user,
-    login_required,
     page_arguments,
     page_type,
-    to_field_errors,
 )
 from {{ cookiecutter.project_slug }}.users.graphql.schema_graphene import UserType
 
@@ -136,58 +134,39 @@ class TransitionPostInput(graphene.InputObjectType):
     status = graphene.String(required=True)
 
 
-class PostPayload(graphene.ObjectType):
-    post = graphene.Field(PostDetailType)
-    errors = graphene.List(graphene.NonNull(FieldError), required=True)
+PostPayload = payload_type("PostPayload", post=PostDetailType)
 
 
-def _post_payload(
-    info: graphene.ResolveInfo, post: Any, errors: list[FieldErrorData]
-) -> PostPayload:
-    if post is not None:
-        post = selectors.post_detail(viewer=current_user(info)).get(pk=post.pk)
-    return PostPayload(post=post, errors=to_field_errors(errors))
+def _as_detail(info: graphene.ResolveInfo, post: Post) -> Post:
+    """The post as ``post`` shows it."""
+    return selectors.post_detail(viewer=current_user(info)).get(pk=post.pk)
 
 
-class CreatePost(graphene.Mutation):
-    class Arguments:
-        input = CreatePostInput(required=True)
-
-    Output = graphene.NonNull(PostPayload)
-
+class CreatePost(InputMutation, input=CreatePostInput, payload=PostPayload):
     @staticmethod
-    @login_required
-    def mutate(root: Any, info: graphene.ResolveInfo, input: CreatePostInput) -> PostPayload:
+    def write(info: graphene.ResolveInfo, input: CreatePostInput) -> Outcome:
         author = current_user(info)
-        post, errors = perform(
+        return perform(
             PostInputSerializer,
             dict(input),
-            lambda valid: services.post_create(author=author, **valid),
+            lambda valid: _as_detail(info, services.post_create(author=author, **valid)),
         )
-        return _post_payload(info, post, errors)
 
 
-class TransitionPost(graphene.Mutation):
-    class Arguments:
-        input = TransitionPostInput(required=True)
-
-    Output = graphene.NonNull(PostPayload)
-
+class TransitionPost(InputMutation, input=TransitionPostInput, payload=PostPayload):
     @staticmethod
-    @login_required
-    def mutate(root: Any, info: graphene.ResolveInfo, input: TransitionPostInput) -> PostPayload:
+    def write(info: graphene.ResolveInfo, input: TransitionPostInput) -> Outcome:
         actor = current_user(info)
         post = get_or_none(selectors.post_detail(viewer=actor), input.id)
         if post is None:
-            return PostPayload(
-                errors=[FieldError(field="id", code="not_found", messages=["No such post."])]
-            )
-        post, errors = perform(
+            return not_found("post")
+        return perform(
             TransitionInputSerializer,
             {"status": input.status},
-            lambda valid: services.entry_transition(entry=post, to=valid["status"], actor=actor),
+            lambda valid: _as_detail(
+                info, services.entry_transition(entry=post, to=valid["status"], actor=actor)
+            ),
         )
-        return _post_payload(info, post, errors)
 
 
 class Query(graphene.ObjectType):

@@ -12,14 +12,13 @@ import strawberry
 import strawberry_django
 from strawberry import auto
 
-from {{ cookiecutter.project_slug }}.core.graphql.errors import FieldErrorData, perform
+from {{ cookiecutter.project_slug }}.core.graphql.errors import not_found, perform
+from {{ cookiecutter.project_slug }}.core.graphql.mutations_strawberry import Payload
 from {{ cookiecutter.project_slug }}.core.graphql.pagination import apply_filters, get_or_none, paginate
 from {{ cookiecutter.project_slug }}.core.graphql.types_strawberry import (
-    FieldError,
     IsAuthenticated,
     Page,
     current_user,
-    to_field_errors,
 )
 from {{ cookiecutter.project_slug }}.users.graphql.schema_strawberry import UserType
 
@@ -122,19 +121,17 @@ class TransitionPostInput:
 
 
 @strawberry.type
-class PostPayload:
+class PostPayload(Payload):
     post: PostDetailType | None = None
-    errors: list[FieldError] = strawberry.field(default_factory=list)
 
 
 def _filters(filter: Any) -> dict[str, Any] | None:
     return vars(filter) if filter else None
 
 
-def _post_payload(info: strawberry.Info, post: Any, errors: list[FieldErrorData]) -> PostPayload:
-    if post is not None:
-        post = selectors.post_detail(viewer=current_user(info)).get(pk=post.pk)
-    return PostPayload(post=post, errors=to_field_errors(errors))
+def _as_detail(info: strawberry.Info, post: Post) -> Post:
+    """The post as ``post`` shows it."""
+    return selectors.post_detail(viewer=current_user(info)).get(pk=post.pk)
 
 
 @strawberry.type
@@ -185,12 +182,13 @@ class Mutation:
     @strawberry.mutation(permission_classes=[IsAuthenticated], description="Write a new draft.")
     def create_post(self, info: strawberry.Info, input: CreatePostInput) -> PostPayload:
         author = current_user(info)
-        post, errors = perform(
-            PostInputSerializer,
-            vars(input),
-            lambda valid: services.post_create(author=author, **valid),
+        return PostPayload.answer(
+            perform(
+                PostInputSerializer,
+                vars(input),
+                lambda valid: _as_detail(info, services.post_create(author=author, **valid)),
+            )
         )
-        return _post_payload(info, post, errors)
 
     @strawberry.mutation(
         permission_classes=[IsAuthenticated],
@@ -200,12 +198,13 @@ class Mutation:
         actor = current_user(info)
         post = get_or_none(selectors.post_detail(viewer=actor), input.id)
         if post is None:
-            return PostPayload(
-                errors=[FieldError(field="id", code="not_found", messages=["No such post."])]
+            return PostPayload.answer(not_found("post"))
+        return PostPayload.answer(
+            perform(
+                TransitionInputSerializer,
+                {"status": input.status},
+                lambda valid: _as_detail(
+                    info, services.entry_transition(entry=post, to=valid["status"], actor=actor)
+                ),
             )
-        post, errors = perform(
-            TransitionInputSerializer,
-            {"status": input.status},
-            lambda valid: services.entry_transition(entry=post, to=valid["status"], actor=actor),
         )
-        return _post_payload(info, post, errors)

@@ -89,13 +89,22 @@ def field_errors(
     return _from_mapping(exc.fields or {NON_FIELD_ERRORS: [exc.message]}, exc.code, exc.message)
 
 
+# What a mutation did: the row it wrote and no errors, or no row and why it was refused.
+type Outcome = tuple[Any, list[FieldErrorData]]
+
+
+def not_found(what: str) -> Outcome:
+    """The outcome of a mutation whose ``id`` names no row the caller may see."""
+    return None, [FieldErrorData(field="id", code="not_found", messages=[f"No such {what}."])]
+
+
 def perform(
     serializer_class: type[serializers.Serializer],
     data: Mapping[str, Any],
     action: Callable[[dict[str, Any]], Any],
     *,
     context: Mapping[str, Any] | None = None,
-) -> tuple[Any, list[FieldErrorData]]:
+) -> Outcome:
     """Validate ``data`` with a REST input serializer and hand the result to ``action`` (a service).
 
     Returns ``(result, [])`` or ``(None, errors)``; refusals never escape as GraphQL errors, so

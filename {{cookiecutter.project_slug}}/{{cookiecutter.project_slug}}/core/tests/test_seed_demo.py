@@ -6,6 +6,8 @@ import sys
 import pytest
 from django.core.management import CommandError, call_command
 
+from {{ cookiecutter.project_slug }}.core.seeding import batches
+
 pytestmark = pytest.mark.django_db
 
 
@@ -51,3 +53,12 @@ def test_without_factory_boy_the_command_says_which_dependency_is_missing(monkey
 
     with pytest.raises(CommandError, match="development dependencies"):
         _seed(1)
+
+
+def test_batches_report_progress_after_each_slice_is_written():
+    told: list[tuple[str, int, int]] = []
+
+    slices = list(batches(range(2500), lambda *args: told.append(args), "rows"))
+
+    assert [len(batch) for batch in slices] == [1000, 1000, 500]
+    assert told == [("rows", 1000, 2500), ("rows", 2000, 2500), ("rows", 2500, 2500)]

@@ -6,16 +6,17 @@ from rest_framework import serializers
 from ..models import Address, Category, Order, OrderItem, Product
 
 
-class CategoryOutputSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Category
-        fields = ("id", "name", "slug", "parent")
-
-
 class CategoryBriefSerializer(serializers.ModelSerializer):
+    """A category as a product names it."""
+
     class Meta:
         model = Category
-        fields = ("id", "name", "slug")
+        fields: tuple[str, ...] = ("id", "name", "slug")
+
+
+class CategoryOutputSerializer(CategoryBriefSerializer):
+    class Meta(CategoryBriefSerializer.Meta):
+        fields = (*CategoryBriefSerializer.Meta.fields, "parent")
 
 
 class ProductOutputSerializer(serializers.ModelSerializer):
@@ -135,6 +136,8 @@ class OrderOutputSerializer(serializers.ModelSerializer):
 
 
 class ProductBriefSerializer(serializers.ModelSerializer):
+    """A product as an order line names it; the price paid is the line's, not the product's."""
+
     class Meta:
         model = Product
         fields = ("id", "sku", "name")

@@ -19,6 +19,7 @@ from rest_framework.response import Response
 
 from {{ cookiecutter.project_slug }}.core.caching import CachedListMixin, CachedObject
 from {{ cookiecutter.project_slug }}.core.exports import CSVExportMixin
+from {{ cookiecutter.project_slug }}.core.inputs import validated_input
 from {{ cookiecutter.project_slug }}.core.querysets import empty_for_schema
 from {{ cookiecutter.project_slug }}.users.auth import authenticated_user
 
@@ -153,9 +154,8 @@ class ProductListView(CachedListMixin, CSVExportMixin, generics.ListAPIView):
 
     @extend_schema(request=ProductInputSerializer, responses={201: ProductOutputSerializer})
     def post(self, request: Request) -> Response:
-        serializer = ProductInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        product = services.product_create(**serializer.validated_data)
+        data = validated_input(ProductInputSerializer, request)
+        product = services.product_create(**data)
         return Response(ProductOutputSerializer(product).data, status=status.HTTP_201_CREATED)
 
 
@@ -178,14 +178,28 @@ class ProductDetailView(generics.RetrieveAPIView):
 
     @extend_schema(request=ProductInputSerializer, responses={200: ProductOutputSerializer})
     def patch(self, request: Request, slug: str) -> Response:
-        product = self.get_object()
-        serializer = ProductInputSerializer(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        product = services.product_update(product=product, **serializer.validated_data)
+        data = validated_input(ProductInputSerializer, request, partial=True)
+        product = services.product_update(product=self.get_object(), **data)
         return Response(ProductOutputSerializer(product).data)
 
 
-class AddressListView(CSVExportMixin, generics.ListAPIView):
+class CallerAddressesMixin(generics.GenericAPIView):
+    """The address views' rows: the caller's addresses (staff: everyone's)."""
+
+    @empty_for_schema(Address)
+    def get_queryset(self) -> QuerySet[Address]:
+        return selectors.address_list(user=authenticated_user(self.request))
+
+
+class CallerOrdersMixin(generics.GenericAPIView):
+    """The order views' rows: the caller's orders with their item counts (staff: everyone's)."""
+
+    @empty_for_schema(Order)
+    def get_queryset(self) -> QuerySet[Order]:
+        return selectors.order_list(user=authenticated_user(self.request))
+
+
+class AddressListView(CallerAddressesMixin, CSVExportMixin, generics.ListAPIView):
     """The caller's addresses (staff: everyone's); add one with POST."""
 
     serializer_class = AddressSerializer
@@ -193,33 +207,22 @@ class AddressListView(CSVExportMixin, generics.ListAPIView):
     search_fields = ("recipient", "line1", "city", "postal_code")
     ordering_fields = ("created_at", "city")
 
-    @empty_for_schema(Address)
-    def get_queryset(self) -> QuerySet[Address]:
-        return selectors.address_list(user=authenticated_user(self.request))
-
     @extend_schema(request=AddressSerializer, responses={201: AddressSerializer})
     def post(self, request: Request) -> Response:
-        serializer = AddressSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        address = services.address_create(
-            customer=authenticated_user(request), **serializer.validated_data
-        )
+        data = validated_input(AddressSerializer, request)
+        address = services.address_create(customer=authenticated_user(request), **data)
         return Response(AddressSerializer(address).data, status=status.HTTP_201_CREATED)
 
 
-class AddressDetailView(generics.RetrieveAPIView):
-    serializer_class = AddressSerializer
+class AddressDetailView(CallerAddressesMixin, generics.RetrieveAPIView):
+    """One of the caller's addresses: read, change (PATCH) or remove it."""
 
-    @empty_for_schema(Address)
-    def get_queryset(self) -> QuerySet[Address]:
-        return selectors.address_list(user=authenticated_user(self.request))
+    serializer_class = AddressSerializer
 
     @extend_schema(request=AddressSerializer, responses={200: AddressSerializer})
     def patch(self, request: Request, pk: int) -> Response:
-        address = self.get_object()
-        serializer = AddressSerializer(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        address = services.address_update(address=address, **serializer.validated_data)
+        data = validated_input(AddressSerializer, request, partial=True)
+        address = services.address_update(address=self.get_object(), **data)
         return Response(AddressSerializer(address).data)
 
     @extend_schema(responses={204: None})
@@ -228,7 +231,7 @@ class AddressDetailView(generics.RetrieveAPIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class OrderListView(CSVExportMixin, generics.ListAPIView):
+class OrderListView(CallerOrdersMixin, CSVExportMixin, generics.ListAPIView):
     """The caller's orders, newest first (staff: everyone's); place one with POST."""
 
     serializer_class = OrderOutputSerializer
@@ -236,20 +239,15 @@ class OrderListView(CSVExportMixin, generics.ListAPIView):
     search_fields = ("shipping_address",)
     ordering_fields = ("created_at", "total", "status")
 
-    @empty_for_schema(Order)
-    def get_queryset(self) -> QuerySet[Order]:
-        return selectors.order_list(user=authenticated_user(self.request))
-
     @extend_schema(
         request=OrderPlaceInputSerializer,
         responses={201: OrderDetailOutputSerializer, 409: OVERSOLD_RESPONSE},
         examples=[PLACE_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
-        serializer = OrderPlaceInputSerializer(data=request.data, context={"request": request})
-        serializer.is_valid(raise_exception=True)
+        data = validated_input(OrderPlaceInputSerializer, request)
         customer = authenticated_user(request)
-        order = services.order_place(customer=customer, **serializer.validated_data)
+        order = services.order_place(customer=customer, **data)
         order = selectors.order_detail_list(user=customer).get(pk=order.pk)
         return Response(OrderDetailOutputSerializer(order).data, status=status.HTTP_201_CREATED)
 
@@ -264,14 +262,10 @@ class OrderDetailView(generics.RetrieveAPIView):
         return selectors.order_detail_list(user=authenticated_user(self.request))
 
 
-class OrderTransitionView(generics.GenericAPIView):
+class OrderTransitionView(CallerOrdersMixin):
     """Move an order along its workflow: customers may cancel their own; staff may do any allowed move."""
 
     serializer_class = OrderTransitionInputSerializer
-
-    @empty_for_schema(Order)
-    def get_queryset(self) -> QuerySet[Order]:
-        return selectors.order_list(user=authenticated_user(self.request))
 
     @extend_schema(
         request=OrderTransitionInputSerializer,
@@ -280,11 +274,10 @@ class OrderTransitionView(generics.GenericAPIView):
     def post(self, request: Request, pk: int) -> Response:
         actor = authenticated_user(request)
         order = self.get_object()
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        data = validated_input(self.get_serializer_class(), request)
         services.order_transition(
             order=order,
-            to_status=serializer.validated_data["status"],
+            to_status=data["status"],
             actor=actor,
         )
         order = selectors.order_detail_list(user=actor).get(pk=order.pk)

@@ -10,26 +10,31 @@ from typing import Any
 import graphene
 from graphene_django import DjangoObjectType
 
-from {{ cookiecutter.project_slug }}.core.graphql.errors import FieldErrorData, perform
+from {{ cookiecutter.project_slug }}.core.graphql.errors import Outcome, not_found, perform
+from {{ cookiecutter.project_slug }}.core.graphql.mutations_graphene import InputMutation, payload_type
 from {{ cookiecutter.project_slug }}.core.graphql.pagination import (
     apply_filters,
     get_or_none,
     paginate,
 )
 from {{ cookiecutter.project_slug }}.core.graphql.types_graphene import (
-    FieldError,
     as_page,
     current_user,
     login_required,
     page_arguments,
     page_type,
-    to_field_errors,
 )
 from {{ cookiecutter.project_slug }}.users.graphql.schema_graphene import UserType
 
 from .. import selectors, services
 from ..api.filters import CategoryFilter, OrderFilter, ProductFilter
-from ..api.serializers import OrderPlaceInputSerializer, OrderTransitionInputSerializer
+from ..api.serializers import (
+    CategoryBriefSerializer,
+    OrderPlaceInputSerializer,
+    OrderTransitionInputSerializer,
+    ProductBriefSerializer,
+    ProductOutputSerializer,
+)
 from ..models import Category, Order, OrderItem, Product
 
 
@@ -39,7 +44,7 @@ class CategoryType(DjangoObjectType):
     class Meta:
         model = Category
         name = "Category"
-        fields = ("id", "name", "slug")
+        fields = CategoryBriefSerializer.Meta.fields
 
 
 class ProductType(DjangoObjectType):
@@ -48,17 +53,8 @@ class ProductType(DjangoObjectType):
     class Meta:
         model = Product
         name = "Product"
-        fields = (
-            "id",
-            "sku",
-            "slug",
-            "name",
-            "description",
-            "price",
-            "stock",
-            "is_active",
-            "created_at",
-        )
+        # What REST shows of a product; the category is the field above.
+        fields = ProductOutputSerializer.Meta.fields
 
 
 class OrderedProductType(DjangoObjectType):
@@ -67,7 +63,7 @@ class OrderedProductType(DjangoObjectType):
     class Meta:
         model = Product
         name = "OrderedProduct"
-        fields = ("id", "sku", "name")
+        fields = ProductBriefSerializer.Meta.fields
         skip_registry = True
 
 
@@ -144,62 +140,41 @@ class TransitionOrderInput(graphene.InputObjectType):
     status = graphene.String(required=True)
 
 
-class OrderPayload(graphene.ObjectType):
-    order = graphene.Field(OrderType)
-    errors = graphene.List(graphene.NonNull(FieldError), required=True)
+OrderPayload = payload_type("OrderPayload", order=OrderType)
 
 
-def _order_payload(
-    info: graphene.ResolveInfo, order: Any, errors: list[FieldErrorData]
-) -> OrderPayload:
-    if order is not None:
-        order = selectors.order_detail_list(user=current_user(info)).get(pk=order.pk)
-    return OrderPayload(order=order, errors=to_field_errors(errors))
+def _as_detail(info: graphene.ResolveInfo, order: Order) -> Order:
+    """The order as ``orders`` shows it, with its items."""
+    return selectors.order_detail_list(user=current_user(info)).get(pk=order.pk)
 
 
-class PlaceOrder(graphene.Mutation):
-    class Arguments:
-        input = PlaceOrderInput(required=True)
-
-    Output = graphene.NonNull(OrderPayload)
-
+class PlaceOrder(InputMutation, input=PlaceOrderInput, payload=OrderPayload):
     @staticmethod
-    @login_required
-    def mutate(root: Any, info: graphene.ResolveInfo, input: PlaceOrderInput) -> OrderPayload:
+    def write(info: graphene.ResolveInfo, input: PlaceOrderInput) -> Outcome:
         customer = current_user(info)
         data = {"address": input.address, "items": [dict(item) for item in input.items]}
-        order, errors = perform(
+        return perform(
             OrderPlaceInputSerializer,
             data,
-            lambda valid: services.order_place(customer=customer, **valid),
+            lambda valid: _as_detail(info, services.order_place(customer=customer, **valid)),
             context={"request": info.context},
         )
-        return _order_payload(info, order, errors)
 
 
-class TransitionOrder(graphene.Mutation):
-    class Arguments:
-        input = TransitionOrderInput(required=True)
-
-    Output = graphene.NonNull(OrderPayload)
-
+class TransitionOrder(InputMutation, input=TransitionOrderInput, payload=OrderPayload):
     @staticmethod
-    @login_required
-    def mutate(root: Any, info: graphene.ResolveInfo, input: TransitionOrderInput) -> OrderPayload:
+    def write(info: graphene.ResolveInfo, input: TransitionOrderInput) -> Outcome:
         actor = current_user(info)
         order = get_or_none(selectors.order_list(user=actor), input.id)
         if order is None:
-            return OrderPayload(
-                errors=[FieldError(field="id", code="not_found", messages=["No such order."])]
-            )
-        order, errors = perform(
+            return not_found("order")
+        return perform(
             OrderTransitionInputSerializer,
             {"status": input.status},
-            lambda valid: services.order_transition(
-                order=order, to_status=valid["status"], actor=actor
+            lambda valid: _as_detail(
+                info, services.order_transition(order=order, to_status=valid["status"], actor=actor)
             ),
         )
-        return _order_payload(info, order, errors)
 
 
 class Query(graphene.ObjectType):

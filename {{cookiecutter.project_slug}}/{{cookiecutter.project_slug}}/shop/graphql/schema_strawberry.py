@@ -12,14 +12,13 @@ import strawberry
 import strawberry_django
 from strawberry import auto
 
-from {{ cookiecutter.project_slug }}.core.graphql.errors import FieldErrorData, perform
+from {{ cookiecutter.project_slug }}.core.graphql.errors import not_found, perform
+from {{ cookiecutter.project_slug }}.core.graphql.mutations_strawberry import Payload
 from {{ cookiecutter.project_slug }}.core.graphql.pagination import apply_filters, get_or_none, paginate
 from {{ cookiecutter.project_slug }}.core.graphql.types_strawberry import (
-    FieldError,
     IsAuthenticated,
     Page,
     current_user,
-    to_field_errors,
 )
 from {{ cookiecutter.project_slug }}.users.graphql.schema_strawberry import UserType
 
@@ -131,29 +130,24 @@ class TransitionOrderInput:
 
 
 @strawberry.type
-class OrderPayload:
+class OrderPayload(Payload):
     order: OrderType | None = None
-    errors: list[FieldError] = strawberry.field(default_factory=list)
 
 
 def _filters(filter: Any) -> dict[str, Any] | None:
     return vars(filter) if filter else None
 
 
-def _order_payload(info: strawberry.Info, order: Any, errors: list[FieldErrorData]) -> OrderPayload:
-    if order is not None:
-        order = selectors.order_detail_list(user=current_user(info)).get(pk=order.pk)
-    return OrderPayload(order=order, errors=to_field_errors(errors))
+def _as_detail(info: strawberry.Info, order: Order) -> Order:
+    """The order as ``orders`` shows it, with its items."""
+    return selectors.order_detail_list(user=current_user(info)).get(pk=order.pk)
 
 
 @strawberry.type
 class Query:
     @strawberry.field(description="The catalogue's categories, by name.")
     def categories(
-        self,
-        filter: CategoryFilterInput | None = None,
-        offset: int = 0,
-        limit: int | None = None,
+        self, filter: CategoryFilterInput | None = None, offset: int = 0, limit: int | None = None
     ) -> Page[CategoryType]:
         categories = apply_filters(CategoryFilter, selectors.category_list(), _filters(filter))
         return Page(**vars(paginate(categories, offset=offset, limit=limit)))
@@ -195,13 +189,14 @@ class Mutation:
     def place_order(self, info: strawberry.Info, input: PlaceOrderInput) -> OrderPayload:
         customer = current_user(info)
         data = {"address": input.address, "items": [vars(item) for item in input.items]}
-        order, errors = perform(
-            OrderPlaceInputSerializer,
-            data,
-            lambda valid: services.order_place(customer=customer, **valid),
-            context={"request": info.context.request},
+        return OrderPayload.answer(
+            perform(
+                OrderPlaceInputSerializer,
+                data,
+                lambda valid: _as_detail(info, services.order_place(customer=customer, **valid)),
+                context={"request": info.context.request},
+            )
         )
-        return _order_payload(info, order, errors)
 
     @strawberry.mutation(
         permission_classes=[IsAuthenticated],
@@ -211,14 +206,14 @@ class Mutation:
         actor = current_user(info)
         order = get_or_none(selectors.order_list(user=actor), input.id)
         if order is None:
-            return OrderPayload(
-                errors=[FieldError(field="id", code="not_found", messages=["No such order."])]
+            return OrderPayload.answer(not_found("order"))
+        return OrderPayload.answer(
+            perform(
+                OrderTransitionInputSerializer,
+                {"status": input.status},
+                lambda valid: _as_detail(
+                    info,
+                    services.order_transition(order=order, to_status=valid["status"], actor=actor),
+                ),
             )
-        order, errors = perform(
-            OrderTransitionInputSerializer,
-            {"status": input.status},
-            lambda valid: services.order_transition(
-                order=order, to_status=valid["status"], actor=actor
-            ),
         )
-        return _order_payload(info, order, errors)

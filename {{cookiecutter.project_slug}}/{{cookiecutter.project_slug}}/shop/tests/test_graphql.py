@@ -16,8 +16,6 @@ from .factories import (
     ProductFactory,
 )
 
-pytestmark = pytest.mark.django_db
-
 PRODUCTS = """
 query Products($filter: ProductFilterInput, $limit: Int) {
   products(filter: $filter, limit: $limit) {
@@ -54,6 +52,8 @@ mutation Move($input: TransitionOrderInput!) {
   transitionOrder(input: $input) { order { status } errors { field code messages } }
 }
 """
+
+pytestmark = pytest.mark.django_db
 
 
 def _order_for(customer, products=2):

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 
 from {{ cookiecutter.project_slug }}.core.caching import CachedListMixin, CachedObject
 from {{ cookiecutter.project_slug }}.core.exports import CSVExportMixin
+from {{ cookiecutter.project_slug }}.core.inputs import validated_input
 
 from .. import selectors, services
 from ..models import User
@@ -37,9 +38,8 @@ class UserRegisterView(generics.GenericAPIView):
 
     @extend_schema(request=UserRegisterInputSerializer, responses={201: UserOutputSerializer})
     def post(self, request: Request) -> Response:
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        user = services.user_register(**serializer.validated_data)
+        data = validated_input(self.get_serializer_class(), request)
+        user = services.user_register(**data)
         return Response(UserOutputSerializer(user).data, status=status.HTTP_201_CREATED)
 
 
@@ -53,10 +53,9 @@ class UserMeView(generics.GenericAPIView):
 
     @extend_schema(request=UserUpdateInputSerializer, responses={200: UserOutputSerializer})
     def patch(self, request: Request) -> Response:
-        serializer = UserUpdateInputSerializer(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
+        data = validated_input(UserUpdateInputSerializer, request, partial=True)
         # IsAuthenticated (the default permission) guarantees a real user here.
-        user = services.user_update(user=cast(User, request.user), **serializer.validated_data)
+        user = services.user_update(user=cast(User, request.user), **data)
         return Response(self.get_serializer(user).data)
 
 

@@ -5,17 +5,16 @@ from typing import Any
 import graphene
 from graphene_django import DjangoObjectType
 
-from {{ cookiecutter.project_slug }}.core.graphql.errors import perform
+from {{ cookiecutter.project_slug }}.core.graphql.errors import Outcome, perform
+from {{ cookiecutter.project_slug }}.core.graphql.mutations_graphene import InputMutation, payload_type
 from {{ cookiecutter.project_slug }}.core.graphql.pagination import apply_filters, paginate
 from {{ cookiecutter.project_slug }}.core.graphql.types_graphene import (
-    FieldError,
     as_page,
     current_user,
     login_required,
     page_arguments,
     page_type,
     staff_required,
-    to_field_errors,
 )
 
 from .. import selectors, services
@@ -61,46 +60,26 @@ class UpdateMeInput(graphene.InputObjectType):
     name = graphene.String(required=True)
 
 
-class UserPayload(graphene.ObjectType):
-    user = graphene.Field(UserType)
-    errors = graphene.List(graphene.NonNull(FieldError), required=True)
+UserPayload = payload_type("UserPayload", user=UserType)
 
 
-def _payload(user: Any, errors: list[Any]) -> UserPayload:
-    return UserPayload(user=user, errors=to_field_errors(errors))
-
-
-class Register(graphene.Mutation):
-    class Arguments:
-        input = RegisterInput(required=True)
-
-    Output = graphene.NonNull(UserPayload)
-
+class Register(InputMutation, input=RegisterInput, payload=UserPayload, login=False):
     @staticmethod
-    def mutate(root: Any, info: graphene.ResolveInfo, input: RegisterInput) -> UserPayload:
-        user, errors = perform(
-            UserRegisterInputSerializer,
-            dict(input),
-            lambda data: services.user_register(**data),
+    def write(info: graphene.ResolveInfo, input: RegisterInput) -> Outcome:
+        return perform(
+            UserRegisterInputSerializer, dict(input), lambda data: services.user_register(**data)
         )
-        return _payload(user, errors)
 
 
-class UpdateMe(graphene.Mutation):
-    class Arguments:
-        input = UpdateMeInput(required=True)
-
-    Output = graphene.NonNull(UserPayload)
-
+class UpdateMe(InputMutation, input=UpdateMeInput, payload=UserPayload):
     @staticmethod
-    @login_required
-    def mutate(root: Any, info: graphene.ResolveInfo, input: UpdateMeInput) -> UserPayload:
-        user, errors = perform(
+    def write(info: graphene.ResolveInfo, input: UpdateMeInput) -> Outcome:
+        user = current_user(info)
+        return perform(
             UserUpdateInputSerializer,
             dict(input),
-            lambda data: services.user_update(user=current_user(info), **data),
+            lambda data: services.user_update(user=user, **data),
         )
-        return _payload(user, errors)
 
 
 class Query(graphene.ObjectType):

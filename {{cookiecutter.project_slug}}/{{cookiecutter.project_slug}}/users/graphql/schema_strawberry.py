@@ -1,20 +1,17 @@
 """Accounts in GraphQL (strawberry): the signed-in user, the staff-only list, registration."""
 
-from typing import Any
-
 import strawberry
 import strawberry_django
 from strawberry import auto
 
 from {{ cookiecutter.project_slug }}.core.graphql.errors import perform
+from {{ cookiecutter.project_slug }}.core.graphql.mutations_strawberry import Payload
 from {{ cookiecutter.project_slug }}.core.graphql.pagination import apply_filters, paginate
 from {{ cookiecutter.project_slug }}.core.graphql.types_strawberry import (
-    FieldError,
     IsAuthenticated,
     IsStaff,
     Page,
     current_user,
-    to_field_errors,
 )
 
 from .. import selectors, services
@@ -59,13 +56,8 @@ class UpdateMeInput:
 
 
 @strawberry.type
-class UserPayload:
+class UserPayload(Payload):
     user: UserType | None = None
-    errors: list[FieldError] = strawberry.field(default_factory=list)
-
-
-def _payload(user: Any, errors: list[Any]) -> UserPayload:
-    return UserPayload(user=user, errors=to_field_errors(errors))
 
 
 @strawberry.type
@@ -76,10 +68,7 @@ class Query:
 
     @strawberry.field(permission_classes=[IsStaff], description="Every account, for staff.")
     def users(
-        self,
-        filter: UserFilterInput | None = None,
-        offset: int = 0,
-        limit: int | None = None,
+        self, filter: UserFilterInput | None = None, offset: int = 0, limit: int | None = None
     ) -> Page[UserType]:
         users = apply_filters(UserFilter, selectors.user_list(), vars(filter) if filter else None)
         return Page(**vars(paginate(users, offset=offset, limit=limit)))
@@ -89,18 +78,21 @@ class Query:
 class Mutation:
     @strawberry.mutation(description="Create an account; sign in through the REST auth endpoints.")
     def register(self, input: RegisterInput) -> UserPayload:
-        user, errors = perform(
-            UserRegisterInputSerializer,
-            vars(input),
-            lambda data: services.user_register(**data),
+        return UserPayload.answer(
+            perform(
+                UserRegisterInputSerializer,
+                vars(input),
+                lambda data: services.user_register(**data),
+            )
         )
-        return _payload(user, errors)
 
     @strawberry.mutation(permission_classes=[IsAuthenticated], description="Change your profile.")
     def update_me(self, info: strawberry.Info, input: UpdateMeInput) -> UserPayload:
-        user, errors = perform(
-            UserUpdateInputSerializer,
-            vars(input),
-            lambda data: services.user_update(user=current_user(info), **data),
+        user = current_user(info)
+        return UserPayload.answer(
+            perform(
+                UserUpdateInputSerializer,
+                vars(input),
+                lambda data: services.user_update(user=user, **data),
+            )
         )
-        return _payload(user, errors)

@@ -1,44 +1,34 @@
-"""`manage.py seed_demo`: realistic demo rows for the example app; running it again adds nothing."""
+"""`manage.py seed_demo`: realistic demo rows from every app that offers a seed; a rerun adds nothing."""
 
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from {{ cookiecutter.project_slug }}.core.seeding import demo_seeds
 
 
 class Command(BaseCommand):
     help = "Fill the database with demo data (idempotent: a second run with the same size adds nothing)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--size",
-            type=int,
-            default=20,
-            help="how many of the main rows to create (default 20)",
-        )
+        parser.add_argument("--size", type=int, default=20, help="main rows to create (default 20)")
 
     def handle(self, *args: Any, size: int, **options: Any) -> None:
         if size < 1:
             raise CommandError("--size must be at least 1.")
         try:
             # factory-boy is a development dependency: demo data never belongs in production.
-{%- if cookiecutter.example_app == "ecommerce" %}
-            from {{ cookiecutter.project_slug }}.shop.seed import seed_shop as seed
-{%- elif cookiecutter.example_app == "cms" %}
-            from {{ cookiecutter.project_slug }}.cms.seed import seed_cms as seed
-{%- endif %}
+            seeds = demo_seeds()
         except ModuleNotFoundError as error:
             raise CommandError(
                 f"seed_demo needs the development dependencies ({error.name} is missing): "
                 "run `uv sync` without --no-dev."
             ) from error
-{%- if cookiecutter.example_app == "ecommerce" %}
-        created = seed(size=size, progress=self.draw_progress)
-{%- else %}
-        created = seed(size=size)
-{%- endif %}
+        created: dict[str, int] = {}
+        for seed in seeds:
+            created |= seed(size=size, progress=self.draw_progress)
         summary = ", ".join(f"{count} {name}" for name, count in created.items())
         self.stdout.write(self.style.SUCCESS(f"Created {summary}."))
-{%- if cookiecutter.example_app == "ecommerce" %}
 
     def draw_progress(self, what: str, done: int, total: int) -> None:
         """A line per kind of row on stderr, redrawn after each batch: ``products [###...] 500/1000``."""
@@ -48,4 +38,3 @@ class Command(BaseCommand):
             f"\r{what:<10} [{bar}] {done}/{total}", ending="\n" if done == total else ""
         )
         self.stderr.flush()
-{%- endif %}
