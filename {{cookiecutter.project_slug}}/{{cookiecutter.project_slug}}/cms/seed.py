@@ -15,6 +15,7 @@ from {{ cookiecutter.project_slug }}.core.seeding import Progress, batches, no_p
 from {{ cookiecutter.project_slug }}.users.models import User
 from {{ cookiecutter.project_slug }}.users.seed import users_seed
 
+from .counters import recount_approved_comments
 from .models import Category, Comment, Page, Post, Status, Tag
 from .tests.factories import (
     ApprovedCommentFactory,
@@ -121,6 +122,8 @@ def _posts(
                 ]
             )
             comments += len(written)
+            # bulk_create sends no signals: the popular ranking's stored count is set here.
+            recount_approved_comments([post.pk for _, post in published])
     return len(missing), comments
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from .. import roles
-from ..models import Category, Comment, Page, Post, Status, Tag
+from ..models import Category, Comment, Moderation, Page, Post, Status, Tag
 from ..seed import seed_cms
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +32,15 @@ def test_seeding_twice_adds_nothing_and_a_larger_size_tops_up():
     assert set(again.values()) == {0}
     assert row_counts() == before
     assert seed_cms(size=15)["posts"] == 5
+
+
+def test_seeded_posts_carry_their_approved_comment_count_for_the_popular_ranking():
+    seed_cms(size=12)
+
+    for post in Post.objects.all():
+        approved = post.comments.filter(moderation=Moderation.APPROVED).count()
+        assert post.approved_comments == approved
+    assert Post.objects.filter(approved_comments__gt=0).exists()
 
 
 def test_the_seeded_editor_holds_the_editor_permissions_through_a_group():
