@@ -273,6 +273,25 @@ def test_every_ci_file_runs_every_gate_of_the_makefile(artefacts: Artefacts) -> 
     assert not missing, "CI files that do not run a gate:\n" + "\n".join(missing)
 
 
+def test_make_check_runs_every_test_the_quick_loop_leaves_out(artefacts: Artefacts) -> None:
+    """The quick loop (`uv run pytest`, `make test`) deselects markers; `make check`, which every CI file runs
+    (test above), selects each of them, so CI drops no test."""
+    problems = []
+    for makefile in require(artefacts.paths("makefile"), "Makefile"):
+        options = tomllib.loads((makefile.parent / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]
+        quick = options["addopts"][options["addopts"].index("-m") + 1]
+        declared = {marker.split(":", 1)[0] for marker in options["markers"]}
+        left_out = set(re.findall(r"\bnot (\w+)", quick))
+        check = " ; ".join(makefile_targets(makefile)["check"][1])
+        selection = re.search(r"pytest -m (?:\"([^\"]+)\"|(\w+))", check)
+        selected = set(re.findall(r"\w+", selection.group(1) or selection.group(2))) - {"or"} if selection else set()
+        if not left_out or not left_out <= declared:
+            problems.append(f"{makefile}: the quick loop's -m {quick!r} leaves out no declared marker ({declared})")
+        if missing := left_out - selected:
+            problems.append(f"{makefile}: make check runs no test marked {sorted(missing)} (recipe: {check})")
+    assert not problems, "\n".join(problems)
+
+
 def test_make_help_lists_every_documented_target(artefacts: Artefacts) -> None:
     for makefile in require(artefacts.paths("makefile"), "Makefile"):
         documented = {name: text for name, (text, _recipe) in makefile_targets(makefile).items() if text}

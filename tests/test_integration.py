@@ -66,7 +66,8 @@ class Environment:
 
 
 # The whole generated suite, as `make test-all` and the project's CI run it: the quick loop (`uv run pytest`)
-# leaves out the fuzzer (marker fuzz), `-m ""` selects everything.
+# leaves out the fuzzer and the scanners (markers fuzz and scan, which `make check` runs), `-m ""` selects
+# everything.
 EVERY_TEST = ("-m", "")
 
 

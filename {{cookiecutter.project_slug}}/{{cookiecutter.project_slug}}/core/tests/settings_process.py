@@ -22,6 +22,7 @@ import importlib
 import io
 import json
 import os
+import secrets
 import subprocess
 import sys
 import traceback
@@ -144,6 +145,9 @@ PRODUCTION = SettingsProcess(
         "DJANGO_SECRET_KEY": "Kq7vR2mX9pL4wT8zN3bC6yH1jF5dS0aGeU7iO2kM4nB8xV6cZ1Lw3Ep5Rt7Yu9",  # pragma: allowlist secret
         "DJANGO_ALLOWED_HOSTS": "api.example.com",
         "DATABASE_URL": "sqlite:///:memory:",
+        # Keys of this run alone: on a machine whose Redis other runs share, their throttle counters
+        # would otherwise answer this interpreter's requests with 429.
+        "DJANGO_CACHE_KEY_PREFIX": f"settings-process-{secrets.token_hex(4)}",
 {%- if cookiecutter.cache == "redis" %}
         "REDIS_URL": "redis://127.0.0.1:6379/0",
 {%- endif %}

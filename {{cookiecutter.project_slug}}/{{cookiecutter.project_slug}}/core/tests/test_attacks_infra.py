@@ -26,26 +26,37 @@ from {{ cookiecutter.project_slug }}.cms.tests.factories import PublishedPostFac
 from {{ cookiecutter.project_slug }}.users.models import User
 from {{ cookiecutter.project_slug }}.users.tests.factories import UserFactory
 
-from .. import caching
+from .. import caching, redis_client
 from .test_cache_redis import own_redis  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
+# The circuit breaker's pause and the retry thread's period, shortened from 5 s and 1 s so that a
+# stall costs a test about a second instead of six; the bound below is the same sum of them.
+OPEN_SECONDS = 1.0
+PENDING_RETRY_SECONDS = 0.1
 # After Redis answers again, an invalidation it missed is applied within OPEN_SECONDS +
-# PENDING_RETRY_SECONDS (6 s) and one timed-out call (docs/caching.md); room for a loaded machine.
-FRESH_WITHIN_SECONDS = 10
+# PENDING_RETRY_SECONDS and one timed-out call of 0.5 s (docs/caching.md); 3 s of room for a
+# loaded machine.
+FRESH_WITHIN_SECONDS = OPEN_SECONDS + PENDING_RETRY_SECONDS + 0.5 + 3
 
 
 @pytest.fixture
 def stoppable_redis(
     request: pytest.FixtureRequest, settings
 ) -> Iterator[tuple[subprocess.Popen[bytes], redis.Redis]]:
-    """A redis-server of this test's own as the cache, with a client to look inside; the test may stop it."""
+    """A redis-server of this test's own as the cache, with a client to look inside; the test may stop it.
+
+    The breaker and the retry thread run on the shortened periods above (a patch of its own: a test's
+    ``monkeypatch.undo()`` leaves them alone)."""
     server, url = request.getfixturevalue("own_redis")
     settings.CACHES = {"default": redis_cache_settings(url)}
-    yield server, redis.Redis.from_url(url, socket_timeout=5)
-    # Resumed before own_redis kills it, so nothing waits on a stopped server.
-    server.send_signal(signal.SIGCONT)
-    caching.discard_pending_invalidations()
+    with pytest.MonkeyPatch.context() as periods:
+        periods.setattr(redis_client, "OPEN_SECONDS", OPEN_SECONDS)
+        periods.setattr(caching, "PENDING_RETRY_SECONDS", PENDING_RETRY_SECONDS)
+        yield server, redis.Redis.from_url(url, socket_timeout=5)
+        # Resumed before own_redis kills it, so nothing waits on a stopped server.
+        server.send_signal(signal.SIGCONT)
+        caching.discard_pending_invalidations()
 
 
 def stale_seconds_after_a_stall(

@@ -1,9 +1,17 @@
-"""Bandit and the pre-commit secret scanner find nothing in the project as generated."""
+"""Bandit and the pre-commit secret scanner find nothing in the project as generated.
+
+Each test runs a scanner over the whole project, which takes seconds: marker ``scan``, left out of the
+quick loop and run by `make check`, `make test-all` and CI.
+"""
 
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.scan
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 BIN = Path(sys.executable).parent
