@@ -2,7 +2,7 @@
 
 import django_filters
 
-from {{ cookiecutter.project_slug }}.core.filters import UTCDateTimeFilter
+from {{ cookiecutter.project_slug }}.core.filters import IdFilter, UTCDateTimeFilter
 
 from ..models import Comment, Moderation, Page, Post, Status
 
@@ -11,7 +11,7 @@ class PostFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=Status.choices)
     category = django_filters.CharFilter(field_name="category__slug", help_text="Category slug.")
     tag = django_filters.CharFilter(field_name="tags__slug", help_text="Tag slug.")
-    author = django_filters.NumberFilter(field_name="author_id", help_text="Author id.")
+    author = IdFilter(field_name="author_id", help_text="Author id.")
     published_after = UTCDateTimeFilter(field_name="published_at", lookup_expr="gte")
     published_before = UTCDateTimeFilter(field_name="published_at", lookup_expr="lt")
 
@@ -22,13 +22,13 @@ class PostFilter(django_filters.FilterSet):
 
 class PageFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=Status.choices)
-    parent = django_filters.NumberFilter(field_name="parent_id", help_text="Parent page id.")
+    parent = IdFilter(field_name="parent_id", help_text="Parent page id.")
     root = django_filters.BooleanFilter(
         field_name="parent",
         lookup_expr="isnull",
         help_text="true: only top-level pages.",
     )
-    author = django_filters.NumberFilter(field_name="author_id", help_text="Author id.")
+    author = IdFilter(field_name="author_id", help_text="Author id.")
 
     class Meta:
         model = Page
@@ -37,7 +37,7 @@ class PageFilter(django_filters.FilterSet):
 
 class CommentFilter(django_filters.FilterSet):
     moderation = django_filters.ChoiceFilter(choices=Moderation.choices)
-    post = django_filters.NumberFilter(field_name="post_id", help_text="Post id.")
+    post = IdFilter(field_name="post_id", help_text="Post id.")
 
     class Meta:
         model = Comment

@@ -1,13 +1,14 @@
-"""The shared date-time filter."""
+"""The shared id and date-time filters."""
 
 from datetime import UTC, datetime, timedelta, timezone
 
+import django_filters
 import pytest
 from rest_framework.exceptions import ValidationError
 
 from ...users.models import User
 from ...users.tests.factories import UserFactory
-from ..filters import UTCDateTimeFilter
+from ..filters import LARGEST_ID, IdFilter, UTCDateTimeFilter
 
 
 def make_filter() -> UTCDateTimeFilter:
@@ -36,3 +37,26 @@ def test_a_value_that_leaves_the_calendar_in_utc_is_a_validation_error():
 @pytest.mark.django_db
 def test_no_value_leaves_the_queryset_alone():
     assert make_filter().filter(User.objects.all(), None).count() == 0
+
+
+class UserIdFilter(django_filters.FilterSet):
+    id = IdFilter(field_name="id")
+
+
+@pytest.mark.parametrize("value", [str(LARGEST_ID + 1), "1" + "0" * 30, "0", "-3", "1.5"])
+def test_an_id_no_primary_key_can_hold_is_invalid(value):
+    filterset = UserIdFilter({"id": value}, queryset=User.objects.none())
+
+    assert not filterset.is_valid()
+    assert "id" in filterset.errors
+
+
+@pytest.mark.django_db
+def test_a_valid_id_selects_its_row():
+    user = UserFactory()
+    UserFactory()
+
+    filterset = UserIdFilter({"id": str(user.pk)}, queryset=User.objects.all())
+
+    assert filterset.is_valid()
+    assert list(filterset.qs) == [user]

@@ -3,13 +3,13 @@
 import django_filters
 from django.db.models import QuerySet
 
-from {{ cookiecutter.project_slug }}.core.filters import UTCDateTimeFilter
+from {{ cookiecutter.project_slug }}.core.filters import IdFilter, UTCDateTimeFilter
 
 from ..models import Address, Category, Order, Product
 
 
 class CategoryFilter(django_filters.FilterSet):
-    parent = django_filters.NumberFilter(field_name="parent_id")
+    parent = IdFilter(field_name="parent_id")
     root = django_filters.BooleanFilter(
         field_name="parent", lookup_expr="isnull", label="Top level only"
     )

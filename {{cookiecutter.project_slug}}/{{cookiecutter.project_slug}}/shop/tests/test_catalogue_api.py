@@ -43,6 +43,14 @@ def test_categories_filter_by_parent_and_top_level(api_client):
     assert [row["id"] for row in roots] == [books.pk]
 
 
+@pytest.mark.parametrize("parent", ["99999999999999999999999", "1.5"])
+def test_a_parent_id_no_category_can_have_gets_a_400_naming_the_filter(api_client, parent):
+    response = api_client.get(CATEGORIES, {"parent": parent})
+
+    assert response.status_code == 400
+    assert "parent" in response.json()["error"]["fields"]
+
+
 def test_a_category_is_found_by_slug(api_client):
     category = CategoryFactory(slug="garden")
 
