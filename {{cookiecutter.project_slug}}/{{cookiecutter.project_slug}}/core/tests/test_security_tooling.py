@@ -7,6 +7,7 @@ quick loop and run by `make check`, `make test-all` and CI.
 import os
 import subprocess
 import sys
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
@@ -17,21 +18,25 @@ PROJECT_ROOT = Path(__file__).resolve().parents[3]
 BIN = Path(sys.executable).parent
 # The same exclusions as the hook in .pre-commit-config.yaml.
 SCANNER_ARGS = ("--exclude-secrets", "^(guest|postgres|password)$")
-# What .gitignore keeps out of the repository, and so out of the secret scanner's reach.
-NOT_COMMITTED = {
-    ".git",
-    ".venv",
-    ".env",
-    ".coverage",
-    "__pycache__",
-    ".pytest_cache",
-    ".ruff_cache",
-    ".mypy_cache",
-    "db.sqlite3",
-    "staticfiles",
-    "media",
-    "htmlcov",
-}
+
+
+def gitignore_rule() -> tuple[list[str], list[str]]:
+    """The project's .gitignore as (patterns kept out, patterns let back in), matched on names."""
+    lines = [line.strip() for line in (PROJECT_ROOT / ".gitignore").read_text().splitlines()]
+    rules = [line.rstrip("/") for line in lines if line and not line.startswith("#")]
+    kept_out = [".git", *(rule for rule in rules if not rule.startswith("!"))]
+    let_in = [rule[1:] for rule in rules if rule.startswith("!")]
+    return kept_out, let_in
+
+
+IGNORED, UNIGNORED = gitignore_rule()
+
+
+def not_committed(name: str) -> bool:
+    """Whether .gitignore keeps this file or folder name out of the repository."""
+    return not any(fnmatch(name, rule) for rule in UNIGNORED) and any(
+        fnmatch(name, rule) for rule in IGNORED
+    )
 
 
 def run(*command: str) -> subprocess.CompletedProcess[str]:
@@ -44,11 +49,11 @@ def committed_files() -> list[str]:
     """Every file outside what .gitignore keeps out; ignored folders are not walked into (.venv)."""
     files = []
     for folder, subfolders, names in os.walk(PROJECT_ROOT):
-        subfolders[:] = [name for name in subfolders if name not in NOT_COMMITTED]
+        subfolders[:] = [name for name in subfolders if not not_committed(name)]
         files += [
             str((Path(folder) / name).relative_to(PROJECT_ROOT))
             for name in names
-            if name not in NOT_COMMITTED and not name.startswith(".coverage")
+            if not not_committed(name)
         ]
     return sorted(files)
 
