@@ -25,7 +25,7 @@ print(json.dumps(sorted(sys.modules)))
 
 def is_graphql_schema_or_view(module: str) -> bool:
     """The root schema, an app's schema or types, or the view: what the first request imports."""
-    return module.startswith("config.schema_") or any(
+    return module == "config.schema_{{ cookiecutter.graphql }}" or any(
         f".graphql.{part}_" in module for part in ("schema", "types", "view")
     )
 
