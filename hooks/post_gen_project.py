@@ -194,6 +194,7 @@ KEEP_ONLY_WHEN: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
             "schema.graphql",
             "config/settings/components/graphql.py",
             "config/settings/components/graphql_local.py",
+            "benchmarks/bench_graphql.py",
             "docs/graphql.md",
             "{slug}/core/graphql",
             "{slug}/users/graphql",

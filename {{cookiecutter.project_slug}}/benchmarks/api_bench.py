@@ -4,7 +4,7 @@ What it measures, on the PostgreSQL server of DATABASE_URL (SQLite works too) an
 production settings, in scratch databases it creates and drops, one per row count:
 
 - start-up: gunicorn launched (2 sync workers) to the first 200 of ``/api/v1/users/me/``;
-- page 1 of every list endpoint and GraphQL connection at each row count (10, 1,000 and 10,000 by
+- page 1 of every list the API serves at each row count (10, 1,000 and 10,000 by
   default): queries and the median and best time of an uncached read, in this process through
   Django's test client, the row counts read in turn; the largest may cost at most 1.5 times the
   smallest;
@@ -43,6 +43,9 @@ from pathlib import Path
 from typing import Any
 
 from bench_endpoints import Endpoint, users_grow, users_lists, users_loaded
+{%- if cookiecutter.graphql != "none" %}
+from bench_graphql import graphql_lists
+{%- endif %}
 from bench_plot import line_chart
 from cache_bench import free_port
 {%- if cookiecutter.example_app == "ecommerce" %}
@@ -251,17 +254,14 @@ def make_people() -> dict[str, Any]:
 
 
 def all_lists() -> list[Endpoint]:
-    """Every list, GraphQL's connections included when the project serves GraphQL."""
-    from django.urls import NoReverseMatch, reverse
-
+    """Every list the API serves."""
     endpoints = users_lists()
 {%- if cookiecutter.example_app != "none" %}
     endpoints = lists() + endpoints
 {%- endif %}
-    try:
-        reverse("graphql")
-    except NoReverseMatch:
-        return [endpoint for endpoint in endpoints if not endpoint.query]
+{%- if cookiecutter.graphql != "none" %}
+    endpoints += graphql_lists()
+{%- endif %}
     return endpoints
 
 

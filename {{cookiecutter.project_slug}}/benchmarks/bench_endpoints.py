@@ -7,17 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-GRAPHQL = "/graphql/"
-USERS_QUERY = """
-query Users($limit: Int) {
-  users(limit: $limit) { totalCount results { id email name isStaff } }
-}
-"""
-
 
 @dataclass(frozen=True)
 class Endpoint:
-    """One GET (or one GraphQL query, POSTed to ``path``) and the caller it is measured as."""
+    """One GET (or one query document POSTed to ``path``) and the caller it is measured as."""
 
     label: str
     # "public" (anonymous), "customer" (a signed-in user without rights) or "staff".
@@ -36,7 +29,6 @@ def users_lists() -> list[Endpoint]:
     """Every list of the users app, as the staff member allowed to read it."""
     return [
         Endpoint("users", "staff", "/api/v1/users/"),
-        Endpoint("GraphQL users", "staff", GRAPHQL, USERS_QUERY),
     ]
 
 

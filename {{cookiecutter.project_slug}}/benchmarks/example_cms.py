@@ -2,21 +2,8 @@
 
 from typing import Any
 
-from bench_endpoints import GRAPHQL, Endpoint
+from bench_endpoints import Endpoint
 
-POSTS_QUERY = """
-query Posts($limit: Int) {
-  posts(limit: $limit) {
-    totalCount
-    results { id title commentCount author { name } category { slug } tags { slug } }
-  }
-}
-"""
-PAGES_QUERY = """
-query Pages($limit: Int) {
-  pages(limit: $limit) { totalCount results { id title } }
-}
-"""
 TAGS_PER_POST = 2
 # Distinct rows the cold reads of a detail go through: more than a run of load reads.
 COLD_ROWS = 20_000
@@ -36,8 +23,6 @@ def lists() -> list[Endpoint]:
             cached=True,
             uncache=drop_popular_posts,
         ),
-        Endpoint("GraphQL posts", "public", GRAPHQL, POSTS_QUERY),
-        Endpoint("GraphQL pages", "public", GRAPHQL, PAGES_QUERY),
     ]
 
 

@@ -3,26 +3,8 @@
 from decimal import Decimal
 from typing import Any
 
-from bench_endpoints import GRAPHQL, Endpoint
+from bench_endpoints import Endpoint
 
-PRODUCTS_QUERY = """
-query Products($limit: Int) {
-  products(limit: $limit) { totalCount results { id name price category { slug } } }
-}
-"""
-CATEGORIES_QUERY = """
-query Categories($limit: Int) {
-  categories(limit: $limit) { totalCount results { slug parentId } }
-}
-"""
-ORDERS_QUERY = """
-query Orders($limit: Int) {
-  orders(limit: $limit) {
-    totalCount
-    results { id status total items { quantity lineTotal product { sku name } } }
-  }
-}
-"""
 ITEMS_PER_ORDER = 3
 # Distinct rows the cold reads of a detail go through: more than a run of load reads.
 COLD_ROWS = 20_000
@@ -35,9 +17,6 @@ def lists() -> list[Endpoint]:
         Endpoint("categories", "public", "/api/v1/shop/categories/", cached=True),
         Endpoint("addresses", "customer", "/api/v1/shop/addresses/"),
         Endpoint("orders (staff)", "staff", "/api/v1/shop/orders/"),
-        Endpoint("GraphQL products", "public", GRAPHQL, PRODUCTS_QUERY),
-        Endpoint("GraphQL categories", "public", GRAPHQL, CATEGORIES_QUERY),
-        Endpoint("GraphQL orders", "customer", GRAPHQL, ORDERS_QUERY),
     ]
 
 
