@@ -21,8 +21,10 @@ import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
-# Variables production settings require; set only while that module is imported (nothing is connected to).
+# Variables production settings require; set only while such a module is imported (nothing is connected to):
+# production.py and the components only it imports (config/settings/components/*_production.py).
 PRODUCTION_SETTINGS = "config.settings.production"
+PRODUCTION_COMPONENTS = ("config.settings.components.", "_production")
 PRODUCTION_ENVIRONMENT = {
     "DJANGO_SECRET_KEY": "triple-layer-" + "x" * 50,
     "DJANGO_ALLOWED_HOSTS": "api.example.com",
@@ -30,6 +32,11 @@ PRODUCTION_ENVIRONMENT = {
     "REDIS_URL": "redis://127.0.0.1:1/0",
     "CELERY_BROKER_URL": "redis://127.0.0.1:1/1",
 }
+
+
+def is_production(module: str) -> bool:
+    prefix, suffix = PRODUCTION_COMPONENTS
+    return module == PRODUCTION_SETTINGS or (module.startswith(prefix) and module.endswith(suffix))
 
 
 @contextlib.contextmanager
@@ -54,7 +61,7 @@ def import_everything(root: Path, failures: list[str]) -> list[str]:
     while pending:
         name, is_package = pending.pop(0)
         try:
-            with environment(PRODUCTION_ENVIRONMENT) if name == PRODUCTION_SETTINGS else contextlib.nullcontext():
+            with environment(PRODUCTION_ENVIRONMENT) if is_production(name) else contextlib.nullcontext():
                 module = importlib.import_module(name)
         except BaseException:  # a module-level pytest.skip() is a BaseException, and a failure here too
             failures.append(f"import {name}:\n{traceback.format_exc(limit=-8)}")
