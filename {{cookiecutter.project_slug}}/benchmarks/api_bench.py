@@ -47,7 +47,7 @@ from bench_endpoints import Endpoint, users_grow, users_lists, users_loaded
 from bench_graphql import graphql_lists
 {%- endif %}
 from bench_plot import line_chart
-from cache_bench import free_port
+from cache_bench import free_port, gunicorn_command
 {%- if cookiecutter.example_app == "ecommerce" %}
 from example_shop import details, grow, lists, main_lists
 {%- elif cookiecutter.example_app == "cms" %}
@@ -407,18 +407,7 @@ def start_server(
     """gunicorn as production runs it, and the seconds from launch to the first 200 of /me."""
     started = time.perf_counter()
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-        ],
+        gunicorn_command(port, workers),
         cwd=PROJECT_ROOT,
         env=env,
         stderr=log.open("wb"),

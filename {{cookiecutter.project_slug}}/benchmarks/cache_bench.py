@@ -176,20 +176,17 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def gunicorn_command(port: int, workers: int) -> list[str]:
+    """gunicorn serving config/wsgi.py on 127.0.0.1:``port`` (gunicorn.conf.py sets the rest)."""
+    return [
+        *(sys.executable, "-m", "gunicorn", "config.wsgi"),
+        *("--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--log-level", "warning"),
+    ]
+
+
 def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-        ],
+        gunicorn_command(port, workers),
         cwd=PROJECT_ROOT,
         env=env,
         stderr=subprocess.DEVNULL,
