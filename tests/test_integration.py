@@ -24,6 +24,17 @@ import baking
 pytestmark = pytest.mark.integration
 
 DEFAULT_RUNTIME = {name: values[0] for name, values in baking.RUNTIME_OPTIONS.items()}
+# For the tests that need only the default project: one parameter, its id, on the worker that bakes it.
+ON_THE_DEFAULT_PROJECT = pytest.mark.parametrize(
+    "default_combination",
+    [
+        pytest.param(
+            DEFAULT_RUNTIME,
+            id=baking.combination_id(DEFAULT_RUNTIME),
+            marks=pytest.mark.xdist_group(baking.combination_id(DEFAULT_RUNTIME)),
+        )
+    ],
+)
 # Deployment files change no run-time behaviour (NO_RUNTIME_EFFECT), but the generated suite reads them (its
 # secret scan covers every tracked file): every integration bake carries all of them.
 DEPLOYMENT_FILES_ON = {"docker": "y", "kubernetes": "y"}
@@ -162,16 +173,7 @@ def test_the_generated_suite_passes_against_postgresql(
     assert suite.ok, suite.report
 
 
-@pytest.mark.parametrize(
-    "default_combination",
-    [
-        pytest.param(
-            DEFAULT_RUNTIME,
-            id=baking.combination_id(DEFAULT_RUNTIME),
-            marks=pytest.mark.xdist_group(baking.combination_id(DEFAULT_RUNTIME)),
-        )
-    ],
-)
+@ON_THE_DEFAULT_PROJECT
 def test_the_default_project_passes_its_suite_on_sqlite_with_no_services(
     project_environment: Callable[..., Environment], default_combination: baking.Combination, tmp_path: Path
 ) -> None:
@@ -275,16 +277,7 @@ def test_import_linter_keeps_every_layer_contract(
     assert " kept, 0 broken." in linted.stdout, linted.report
 
 
-@pytest.mark.parametrize(
-    "default_combination",
-    [
-        pytest.param(
-            DEFAULT_RUNTIME,
-            id=baking.combination_id(DEFAULT_RUNTIME),
-            marks=pytest.mark.xdist_group(baking.combination_id(DEFAULT_RUNTIME)),
-        )
-    ],
-)
+@ON_THE_DEFAULT_PROJECT
 def test_make_bench_runs_end_to_end_and_writes_its_page(
     project_environment: Callable[..., Environment],
     default_combination: baking.Combination,

@@ -16,8 +16,12 @@ from django.db.models.functions import Coalesce
 from .models import Comment, Moderation, Post
 
 
-def recount_approved_comments(post_ids: Iterable[int] | None = None) -> None:
-    """Set the approved-comment count of these posts (of every post when ``None``)."""
+def approved_comment_count() -> Coalesce:
+    """A post's approved comments, counted from the comments table (0 when it has none).
+
+    A correlated subquery instead of Count() over a join: filters that join tags cannot multiply
+    it, and the outer query needs no GROUP BY.
+    """
     counts = (
         Comment.objects.filter(post=OuterRef("pk"), moderation=Moderation.APPROVED)
         .order_by()
@@ -25,8 +29,13 @@ def recount_approved_comments(post_ids: Iterable[int] | None = None) -> None:
         .annotate(total=Count("pk"))
         .values("total")
     )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+
+
+def recount_approved_comments(post_ids: Iterable[int] | None = None) -> None:
+    """Set the approved-comment count of these posts (of every post when ``None``)."""
     posts = Post.objects.all() if post_ids is None else Post.objects.filter(pk__in=post_ids)
-    posts.update(approved_comments=Coalesce(Subquery(counts, output_field=IntegerField()), 0))
+    posts.update(approved_comments=approved_comment_count())
 
 
 def remember_post(sender: type[Comment], instance: Comment, **kwargs: Any) -> None:

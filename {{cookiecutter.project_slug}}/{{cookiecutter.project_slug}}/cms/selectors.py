@@ -3,10 +3,10 @@
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch, Q, QuerySet
 
 from . import roles
+from .counters import approved_comment_count
 from .models import Category, Comment, Moderation, Page, Post, Status, Tag
 
 if TYPE_CHECKING:
@@ -27,24 +27,11 @@ def _visible(queryset: QuerySet[Any], *, viewer: Any) -> QuerySet[Any]:
     return queryset.filter(Q(status=Status.PUBLISHED) | Q(author=viewer))
 
 
-def _approved_comment_count() -> Coalesce:
-    # A correlated subquery instead of Count() over a join: filters that join tags cannot
-    # multiply it, and the outer query needs no GROUP BY.
-    counts = (
-        Comment.objects.filter(post=OuterRef("pk"), moderation=Moderation.APPROVED)
-        .order_by()
-        .values("post")
-        .annotate(total=Count("pk"))
-        .values("total")
-    )
-    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
-
-
 def _posts(*, viewer: Any) -> "QuerySet[WithAnnotations[Post, PostAnnotations]]":
     queryset = (
         Post.objects.select_related("author", "category")
         .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
-        .annotate(comment_count=_approved_comment_count())
+        .annotate(comment_count=approved_comment_count())
     )
     return _visible(queryset, viewer=viewer)
 
