@@ -50,7 +50,7 @@ def one_round(scratch: Path, uv: str, python: Path, *, run_tests: bool = True) -
     env = baking.clean_environment(UV_CACHE_DIR=str(baking.uv_cache_dir()), UV_PYTHON_DOWNLOADS="never")
     times = {"bake": timed(bake, scratch, env)}
     project = next(output.iterdir())
-    times["uv sync"] = timed([uv, "sync", "--python", str(python)], project, env)
+    times["uv sync"] = timed([uv, "sync", "--compile-bytecode", "--python", str(python)], project, env)
     if run_tests:
         times["uv run pytest"] = timed([uv, "run", "pytest", "-q", "-p", "no:cacheprovider"], project, env)
     return times

@@ -326,7 +326,7 @@ def print_next_steps(answers: dict[str, str], admin: str) -> None:
         f"\nCreated {slug}/. Next steps:\n"
         f"{uv_missing}"
         f"  cd {slug}\n"
-        "  uv sync                     # create .venv from pyproject.toml (writes uv.lock: commit it)\n"
+        "  uv sync --compile-bytecode  # create .venv from pyproject.toml (writes uv.lock: commit it)\n"
         "  uv run pytest               # the test suite, on SQLite with no services\n"
         "  uv run python manage.py migrate && uv run python manage.py runserver\n"
         "Then open http://127.0.0.1:8000/ (the API root) and the admin at\n"

@@ -1,4 +1,4 @@
-"""Fixtures for the core tests: what the configured log handler writes, fresh settings interpreters."""
+"""Fixtures for the core tests: what the configured log handler writes, fresh settings interpreters, low rates."""
 
 import io
 import logging
@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from .settings_process import LOCAL, PRODUCTION, Answers
 
@@ -39,3 +40,11 @@ def production(shared_folder: Path) -> Answers:
 def local(shared_folder: Path) -> Answers:
     """What a fresh interpreter with the local settings answered (settings_process.py)."""
     return LOCAL.answers(shared_folder)
+
+
+@pytest.fixture
+def low_rates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Anonymous and per-user rates a test reaches in a few requests (DRF reads the rates once, at import)."""
+    rates = {"anon": "2/minute", "user": "3/minute"}
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", rates)
+    monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", rates)

@@ -3,17 +3,8 @@
 import pytest
 from django.urls import reverse
 from rest_framework import status
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def low_rates(monkeypatch):
-    # DRF reads the rates once at import; patch the class attribute the throttles consult.
-    rates = {"anon": "2/minute", "user": "3/minute"}
-    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", rates)
-    monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", rates)
 
 
 def test_anonymous_callers_past_the_rate_get_429_with_retry_after(api_client, low_rates):

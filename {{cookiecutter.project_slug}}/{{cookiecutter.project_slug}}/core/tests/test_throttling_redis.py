@@ -10,14 +10,6 @@ from .. import throttling_redis
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def low_rates(monkeypatch):
-    # DRF reads the rates once at import; patch the class attribute the throttles consult.
-    rates = {"anon": "2/minute", "user": "3/minute"}
-    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", rates)
-    monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", rates)
-
-
 @pytest.mark.parametrize(
     ("count", "previous", "elapsed", "expected"),
     [
