@@ -11,9 +11,12 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         """Feed Prometheus from the hooks other modules offer, once every app is loaded."""
+        from django.db.backends.signals import connection_created
+
         from . import caching, metrics{% if cookiecutter.task_queue == "celery" %}, metrics_celery{% endif %}
 
         caching.add_metrics_listener(metrics.count_cache_lookup)
+        connection_created.connect(metrics.observe_connection, dispatch_uid="metrics.queries")
 {%- if cookiecutter.task_queue == "celery" %}
         metrics_celery.connect_signals()
 {%- endif %}

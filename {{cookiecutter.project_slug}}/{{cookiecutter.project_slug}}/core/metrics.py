@@ -1,7 +1,7 @@
 """Prometheus metrics: requests, database queries and cache lookups, served at /metrics to a scraper.
 
 Built on prometheus-client directly rather than django-prometheus, whose releases cap Django below
-6.1; Django's own hooks (middleware and ``connection.execute_wrapper``) are all it takes.
+6.1; Django's own hooks (middleware, ``connection_created`` and execute wrappers) are all it takes.
 
 /metrics is off until DJANGO_METRICS_TOKEN is set (404), and then answers only requests that send
 ``Authorization: Bearer <token>``: the endpoint is never public, even on a public host name. With
@@ -12,11 +12,10 @@ import hmac
 import os
 import time
 from collections.abc import Callable
-from contextlib import ExitStack
 from typing import Any
 
 from django.conf import settings
-from django.db import connections
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -71,35 +70,42 @@ def count_cache_lookup(name: str, outcome: str) -> None:
     record_cache_lookup(cache=name, hit=outcome == caching.HIT)
 
 
-def _query_observer(alias: str) -> Callable[..., Any]:
-    def observe(
-        execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any
-    ) -> Any:
-        started = time.perf_counter()
-        outcome = "error"
-        try:
-            result = execute(sql, params, many, context)
-            outcome = "ok"
-            return result
-        finally:
-            DB_QUERIES.labels(alias=alias, outcome=outcome).inc()
-            DB_LATENCY.labels(alias=alias).observe(time.perf_counter() - started)
+def observe_query(
+    execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any
+) -> Any:
+    """Count and time one SQL statement: the wrapper every connection runs its queries through."""
+    alias = context["connection"].alias
+    started = time.perf_counter()
+    outcome = "error"
+    try:
+        result = execute(sql, params, many, context)
+        outcome = "ok"
+        return result
+    finally:
+        DB_QUERIES.labels(alias=alias, outcome=outcome).inc()
+        DB_LATENCY.labels(alias=alias).observe(time.perf_counter() - started)
 
-    return observe
+
+def observe_connection(connection: BaseDatabaseWrapper, **kwargs: Any) -> None:
+    """Run every query of ``connection`` through observe_query, from its first on.
+
+    Connected to ``connection_created`` (core/apps.py): installed once per connection rather than
+    around each request, so a request pays nothing for it, and queries outside requests (commands,
+    tasks) are counted too. A reconnection keeps its wrapper list, so the wrapper is added once.
+    """
+    if observe_query not in connection.execute_wrappers:
+        connection.execute_wrappers.append(observe_query)
 
 
 class PrometheusMiddleware:
-    """Time each request and count its queries; label by route pattern, never by raw path."""
+    """Time each request; label by route pattern, never by raw path."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         started = time.perf_counter()
-        with ExitStack() as stack:
-            for alias in connections:
-                stack.enter_context(connections[alias].execute_wrapper(_query_observer(alias)))
-            response = self.get_response(request)
+        response = self.get_response(request)
         match = request.resolver_match
         # Unmatched paths share one label: a scanner probing random URLs cannot grow the series.
         route = match.route if match else "<unmatched>"

@@ -1,6 +1,7 @@
 """/metrics: off without a token, refused without the right one, and counting what matters."""
 
 import pytest
+from django.db import connection
 from prometheus_client import REGISTRY
 from prometheus_client.parser import text_string_to_metric_families
 from rest_framework import status
@@ -69,15 +70,29 @@ def test_database_queries_made_by_a_request_are_counted(user_client):
     assert sample("django_db_queries_total", alias="default", outcome="ok") > before
 
 
+def test_queries_outside_a_request_are_counted_too(db):
+    before = sample("django_db_queries_total", alias="default", outcome="ok")
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+
+    assert sample("django_db_queries_total", alias="default", outcome="ok") == before + 1
+
+
+def test_every_connection_runs_its_queries_through_the_observer_once():
+    metrics.observe_connection(connection)  # a reconnection sends connection_created again
+
+    assert connection.execute_wrappers.count(metrics.observe_query) == 1
+
+
 def test_a_failing_query_is_counted_as_an_error():
-    observe = metrics._query_observer("default")
     before = sample("django_db_queries_total", alias="default", outcome="error")
 
     def broken(*args):
         raise RuntimeError("syntax error")
 
     with pytest.raises(RuntimeError):
-        observe(broken, "SELEC 1", None, False, {})
+        metrics.observe_query(broken, "SELEC 1", None, False, {"connection": connection})
 
     assert sample("django_db_queries_total", alias="default", outcome="error") == before + 1
 
