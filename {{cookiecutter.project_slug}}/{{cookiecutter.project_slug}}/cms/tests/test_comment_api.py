@@ -1,6 +1,8 @@
 """/api/v1/cms/comments/: posting, moderation, who sees what, and query counts."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from rest_framework import status
 
@@ -43,6 +45,25 @@ def comments(author, other_author):
 )
 def test_each_role_lists_exactly_the_comments_it_may_read(clients, comments, role, visible):
     assert ids(clients[role].get(LIST)) == {comments[name].pk for name in visible}
+
+
+@pytest.mark.parametrize("state", [state for state in Status if state != Status.PUBLISHED])
+def test_approved_comments_show_only_under_published_posts(clients, state):
+    shown = ApprovedCommentFactory(post=PublishedPostFactory())
+    ApprovedCommentFactory(post=PublishedPostFactory(status=state))
+
+    response = clients["anonymous"].get(LIST)
+
+    assert ids(response) == {shown.pk}
+    assert response.json()["count"] == 1
+
+
+def test_the_public_count_reads_the_comments_without_joining_the_posts(clients, comments):
+    with CaptureQueriesContext(connection) as captured:
+        clients["anonymous"].get(LIST)
+
+    count = next(query["sql"] for query in captured if "COUNT(*)" in query["sql"])
+    assert "JOIN" not in count
 
 
 def test_moderators_filter_the_queue_and_anyone_filters_by_post(clients, comments):
