@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import secrets
 import string
 from collections.abc import Callable
@@ -311,6 +312,9 @@ def test_make_bench_runs_end_to_end_and_writes_its_page(
         assert list_label in text, f"{list_label} missing from the page:\n{text}"
     for measure in ("| me | customer | uncached |", "| products | public | warm |", "| worker 2 |"):
         assert measure in text, f"{measure} missing from the page:\n{text}"
+    # What the cache saves, in process: each cached endpoint read cold then warm, the list held to 5x.
+    assert re.search(r"^\| products \| [\d.]+ \| [\d.]+ \| [\d.]+x \|.* \| (yes|\*\*no\*\*) \|$", text, re.M), text
+    assert re.search(r"^\| product detail \| .* \| \(a detail\) \|$", text, re.M), text
     for plot in ("performance-page-time.svg", "performance-throughput.svg"):
         assert f"]({plot})" in text
         assert (tmp_path / plot).read_text().startswith("<svg"), plot

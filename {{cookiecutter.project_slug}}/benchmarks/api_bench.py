@@ -11,6 +11,9 @@ production settings, in scratch databases it creates and drops, one per row coun
 - throughput and p50/p99 latency with locust (headless, the project's `bench` dependency group) of
   the main lists at each row count, then of ``/me``, the details and the cached lists, cold (every
   URL new, so every read misses) and warm (one URL);
+- what the cache saves, without the load tool's share of the machine: CPU and wall milliseconds of
+  a cold and a warm read of each cached endpoint, in this process, at the largest row count; a
+  warm page of a list must cost at most a fifth of a cold one;
 - the resident (RSS) and proportional (PSS) memory of each worker after the load.
 
 Requests carry ``X-Forwarded-Proto: https``, as from the proxy production runs behind; throttles
@@ -36,7 +39,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -64,6 +67,10 @@ PAGE_COST_LIMIT = 1.5
 CACHE_TABLE = '"django_cache"'
 # Rounds of cold load on the main lists, each taking every row count's server in turn.
 THROUGHPUT_ROUNDS = 2
+# A warm read of a cached endpoint must cost at most this fraction of a cold one (in process).
+WARM_COST_LIMIT = 0.2
+# In-process reads of each cached endpoint: rounds, each a batch of cold reads then warm ones.
+CACHE_ROUNDS, CACHE_READS = 5, 100
 LOCUSTFILE = """
 import itertools
 import json
@@ -145,6 +152,10 @@ class Results:
     load: list[LoadRow] = field(default_factory=list)
     # (process, RSS MB, PSS MB)
     memory: list[tuple[str, float, float]] = field(default_factory=list)
+    # {label: {"cold" | "warm": (CPU ms, wall ms)}}: a cached endpoint's reads, in process
+    cache_costs: dict[str, dict[str, tuple[float, float]]] = field(default_factory=dict)
+    # The labels of those that are details (one row by key), not lists
+    cache_details: set[str] = field(default_factory=set)
     cache_backend: str = ""
     database: str = ""
 
@@ -397,6 +408,66 @@ def measure_pages(datasets: list[Dataset], repeats: int, results: Results) -> No
             print(f"  {cost.median_ms:7.2f} ms (best {cost.best_ms:.2f})", flush=True)
 
 
+def measure_cache(dataset: Dataset, results: Results) -> None:
+    """CPU and wall milliseconds of a cold and a warm read of each cached endpoint, in this process.
+
+    Under locust the load tool shares the cores with the server, and its cost per request, the
+    same cold or warm, narrows the ratio of the two; here only the server's work is timed. Cold
+    reads each ask for a new URL (or, for a detail, a row not read yet); warm ones for one URL.
+    """
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
+    for endpoint in [*loaded_endpoints(dataset.people), *main_lists()]:
+        if not endpoint.cached:
+            continue
+        reads = CACHE_READS
+        cold_paths: Iterator[str] = (
+            f"{endpoint.path}?bench=cpu-{time.time_ns()}-{n}" for n in itertools.count()
+        )
+        if endpoint.cold_paths:  # a detail: each cold read needs a row of its own, not the warm one
+            rows = [path for path in endpoint.cold_paths if path != endpoint.path]
+            reads, cold_paths = min(reads, len(rows) // CACHE_ROUNDS), iter(rows)
+            results.cache_details.add(endpoint.label)
+        if not reads:
+            continue
+        environ: dict[str, Any] = dataset.environ(endpoint.caller)
+        client.get(endpoint.path, **environ)  # the warm URL, cached
+        rounds: dict[str, list[tuple[float, float]]] = {"cold": [], "warm": []}
+        for _ in range(CACHE_ROUNDS):
+            cold = [next(cold_paths) for _ in range(reads)]
+            rounds["cold"].append(timed_reads(client, cold, environ, "MISS"))
+            rounds["warm"].append(timed_reads(client, [endpoint.path] * reads, environ, "HIT"))
+        costs = {
+            phase: (
+                statistics.median(cpu for cpu, _ in timings),
+                statistics.median(wall for _, wall in timings),
+            )
+            for phase, timings in rounds.items()
+        }
+        results.cache_costs[endpoint.label] = costs
+        (cold_cpu, cold_wall), (warm_cpu, warm_wall) = costs["cold"], costs["warm"]
+        print(f"cache {endpoint.label:<22} cold {cold_cpu:.2f} ms ({cold_wall:.2f} wall)", end="")
+        print(f"  warm {warm_cpu:.2f} ms ({warm_wall:.2f} wall)", flush=True)
+
+
+def timed_reads(
+    client: Any, paths: list[str], environ: dict[str, Any], expected: str
+) -> tuple[float, float]:
+    """CPU and wall milliseconds per read of ``paths``: each must answer 200, and a list's X-Cache
+    header ``expected`` (a detail's cache sets none: its cold reads are rows not read before)."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    for path in paths:
+        response = client.get(path, **environ)
+        if response.status_code != 200 or response.headers.get("X-Cache", expected) != expected:
+            raise SystemExit(
+                f"{path} answered {response.status_code}, X-Cache "
+                f"{response.headers.get('X-Cache')} (expected {expected})"
+            )
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    return cpu / len(paths) * 1000, wall / len(paths) * 1000
+
+
 def http_headers(environ: dict[str, str]) -> dict[str, str]:
     """WSGI environ keys (HTTP_AUTHORIZATION) as the header names a client sends."""
     headers = {key[5:].replace("_", "-").title(): value for key, value in environ.items()}
@@ -598,6 +669,7 @@ def run(args: argparse.Namespace, scratch: Path, results: Results) -> None:
         results.database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
         datasets = prepare(databases, args.sizes)
         measure_pages(datasets, args.repeats, results)
+        measure_cache(datasets[-1], results)
         bases = {}
         for dataset in datasets:  # a server per row count, on that count's database
             server_env = {
@@ -682,6 +754,27 @@ def render(results: Results, args: argparse.Namespace, output: Path) -> str:
         phases = {row[2]: row[3] for row in results.load if row[0] == label}
         if "cold" in phases and "warm" in phases:
             lines.append(f"- {label}: warm is {phases['warm'] / phases['cold']:.1f}x cold.")
+    if results.cache_costs:
+        lines += [
+            "",
+            "What the cache saves without the load tool, which shares the cores with the server: a read"
+            f" in this process (median of {CACHE_ROUNDS} rounds of up to {CACHE_READS} reads), at"
+            f" {sizes[-1]:,} rows. A warm page of a list may cost at most {WARM_COST_LIMIT:.0%} of a"
+            " cold one; a detail's cold read is one row by key, and its ratio is shown, not held to that.",
+            "",
+            "| endpoint | cold CPU (ms) | warm CPU (ms) | cold / warm | cold wall (ms) | warm wall (ms) "
+            "| cold / warm | holds |",
+            "|---|---:|---:|---:|---:|---:|---:|---|",
+        ]
+        for label, cached in results.cache_costs.items():
+            (cold_cpu, cold_wall), (warm_cpu, warm_wall) = cached["cold"], cached["warm"]
+            held = label not in results.cache_details
+            holds = "yes" if warm_cpu <= WARM_COST_LIMIT * cold_cpu else "**no**"
+            lines.append(
+                f"| {label} | {cold_cpu:.2f} | {warm_cpu:.2f} | {cold_cpu / warm_cpu:.1f}x"
+                f" | {cold_wall:.2f} | {warm_wall:.2f} | {cold_wall / warm_wall:.1f}x"
+                f" | {holds if held else '(a detail)'} |"
+            )
     header = " | ".join(f"{size:,} rows" for size in sizes)
     lines += [
         "",
@@ -757,6 +850,14 @@ def main() -> None:
     if failing:
         over = f"page 1 costs over {PAGE_COST_LIMIT}x at {args.sizes[-1]:,} rows"
         print(f"{over}: {', '.join(failing)}")
+    costly = [
+        label
+        for label, cached in results.cache_costs.items()
+        if label not in results.cache_details
+        and cached["warm"][0] > WARM_COST_LIMIT * cached["cold"][0]
+    ]
+    if costly:
+        print(f"a warm page costs over {WARM_COST_LIMIT:.0%} of a cold one: {', '.join(costly)}")
 
 
 if __name__ == "__main__":
