@@ -59,6 +59,12 @@ util.write_error = write_json_error
 # connects to the database, Redis and the broker on first use), so each worker opens its own.
 preload_app = True
 
+# No garbage collection while the master imports the app (this file is read first): the import
+# frees next to nothing, and each collection would walk every object made so far, over and over
+# (about a tenth of start-up; docs/performance.md). It also leaves no freed holes in the pages
+# the workers are about to share. when_ready turns it back on.
+gc.disable()
+
 
 def when_ready(server: object) -> None:
     """Once the app is loaded in the master, before any worker is forked: freeze its objects.
@@ -66,6 +72,13 @@ def when_ready(server: object) -> None:
     A forked worker shares the master's memory pages until it writes to one. Python's garbage
     collector writes to every object it scans, so each worker's first collections would copy
     nearly every page the import made; frozen objects are never scanned, and those pages stay
-    shared (docs/performance.md gives what a worker costs).
+    shared (docs/performance.md gives what a worker costs). The collector then runs again, in
+    the master and in every worker it forks, on the objects made from now on.
     """
     gc.freeze()
+    gc.enable()
+
+
+def on_reload(server: object) -> None:
+    """A HUP reads this file again, which turned the collector off; the loaded app is kept: turn it on."""
+    gc.enable()

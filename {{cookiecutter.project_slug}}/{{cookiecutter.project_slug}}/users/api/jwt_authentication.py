@@ -14,6 +14,10 @@ from django.utils.translation import gettext as _
 from rest_framework_simplejwt import authentication
 from rest_framework_simplejwt.exceptions import AuthenticationFailed, InvalidToken
 from rest_framework_simplejwt.settings import api_settings
+
+# simplejwt makes its token backend (and imports PyJWT) when it reads the first token: imported
+# here, gunicorn's master does that once for every worker it forks (config/wsgi.py).
+from rest_framework_simplejwt.state import token_backend  # noqa: F401
 from rest_framework_simplejwt.tokens import Token
 from rest_framework_simplejwt.utils import get_md5_hash_password
 
