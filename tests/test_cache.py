@@ -35,7 +35,8 @@ def test_cache_none_leaves_no_redis_behind_and_caches_production_in_the_database
     assert not any(dependency.startswith("django-redis") for dependency in _dependencies(project))
     mentions = [str(path.relative_to(project)) for path, text in baking.text_files(project) if "django_redis" in text]
     assert mentions == [], f"cache=none still uses django-redis in: {mentions}"
-    assert "from .components.cache_database_production import *" in (project / "config/settings/production.py").read_text()
+    production = (project / "config/settings/production.py").read_text()
+    assert "from .components.cache_database_production import *" in production
     assert "DatabaseCache" in (project / "config/settings/components/cache_database_production.py").read_text()
     assert (project / SLUG / "core/migrations/0001_cache_table.py").is_file()
     assert not (project / SLUG / "core/tests/test_cache_redis.py").exists()

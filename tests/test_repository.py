@@ -64,6 +64,15 @@ def test_the_ruff_hooks_cover_what_make_lint_lints() -> None:
             assert hooked == expected, hook["id"]
 
 
+@pytest.mark.parametrize("check", [["check"], ["format", "--check"]], ids=["ruff check", "ruff format"])
+def test_the_template_s_own_code_passes_make_lint(check: list[str]) -> None:
+    lint = re.search(r"^lint:.*\n\t\$\(RUN\) ruff check (.*)$", (ROOT / "Makefile").read_text(), re.M)
+    assert lint
+    command = [str(VENV_BIN / "ruff"), *check, "--no-cache", *lint.group(1).split()]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 @pytest.mark.parametrize("hook_id", ["copy-only", "options-reference", "github-workflows"])
 def test_each_checking_hook_passes_on_the_repository(hook_id: str) -> None:
     """The hooks that only check (they write nothing) pass on every file they match, as `pre-commit run -a` would."""
