@@ -6,7 +6,6 @@ and prefetch tags.
 """
 
 import datetime
-from typing import Any
 
 import strawberry
 import strawberry_django
@@ -14,11 +13,11 @@ from strawberry import auto
 
 from {{ cookiecutter.project_slug }}.core.graphql.errors import not_found, perform
 from {{ cookiecutter.project_slug }}.core.graphql.mutations_strawberry import Payload
-from {{ cookiecutter.project_slug }}.core.graphql.pagination import apply_filters, get_or_none, paginate
+from {{ cookiecutter.project_slug }}.core.graphql.pagination import get_or_none
 from {{ cookiecutter.project_slug }}.core.graphql.types_strawberry import (
     IsAuthenticated,
-    Page,
     current_user,
+    page_field,
 )
 from {{ cookiecutter.project_slug }}.users.graphql.schema_strawberry import UserType
 
@@ -125,10 +124,6 @@ class PostPayload(Payload):
     post: PostDetailType | None = None
 
 
-def _filters(filter: Any) -> dict[str, Any] | None:
-    return vars(filter) if filter else None
-
-
 def _as_detail(info: strawberry.Info, post: Post) -> Post:
     """The post as ``post`` shows it."""
     return selectors.post_detail(viewer=current_user(info)).get(pk=post.pk)
@@ -136,35 +131,25 @@ def _as_detail(info: strawberry.Info, post: Post) -> Post:
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="Posts you may read, newest publication first.")
-    def posts(
-        self,
-        info: strawberry.Info,
-        filter: PostFilterInput | None = None,
-        offset: int = 0,
-        limit: int | None = None,
-    ) -> Page[PostType]:
-        posts = apply_filters(
-            PostFilter, selectors.post_list(viewer=current_user(info)), _filters(filter)
-        )
-        return Page(**vars(paginate(posts, offset=offset, limit=limit)))
+    posts = page_field(
+        PostType,
+        PostFilterInput,
+        PostFilter,
+        lambda info: selectors.post_list(viewer=current_user(info)),
+        description="Posts you may read, newest publication first.",
+    )
 
     @strawberry.field(description="One post with its body, or null if you may not read it.")
     def post(self, info: strawberry.Info, id: strawberry.ID) -> PostDetailType | None:
         return get_or_none(selectors.post_detail(viewer=current_user(info)), id)
 
-    @strawberry.field(description="Pages you may read, by title.")
-    def pages(
-        self,
-        info: strawberry.Info,
-        filter: PageFilterInput | None = None,
-        offset: int = 0,
-        limit: int | None = None,
-    ) -> Page[PageType]:
-        pages = apply_filters(
-            PageFilter, selectors.page_list(viewer=current_user(info)), _filters(filter)
-        )
-        return Page(**vars(paginate(pages, offset=offset, limit=limit)))
+    pages = page_field(
+        PageType,
+        PageFilterInput,
+        PageFilter,
+        lambda info: selectors.page_list(viewer=current_user(info)),
+        description="Pages you may read, by title.",
+    )
 
     @strawberry.field(description="Every category, by name.")
     def categories(self) -> list[CategoryType]:

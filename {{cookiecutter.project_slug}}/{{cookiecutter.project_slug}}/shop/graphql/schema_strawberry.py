@@ -6,7 +6,6 @@ with their customers, items and products costs the same few queries for 5 rows o
 
 import datetime
 from decimal import Decimal
-from typing import Any
 
 import strawberry
 import strawberry_django
@@ -14,11 +13,11 @@ from strawberry import auto
 
 from {{ cookiecutter.project_slug }}.core.graphql.errors import not_found, perform
 from {{ cookiecutter.project_slug }}.core.graphql.mutations_strawberry import Payload
-from {{ cookiecutter.project_slug }}.core.graphql.pagination import apply_filters, get_or_none, paginate
+from {{ cookiecutter.project_slug }}.core.graphql.pagination import get_or_none
 from {{ cookiecutter.project_slug }}.core.graphql.types_strawberry import (
     IsAuthenticated,
-    Page,
     current_user,
+    page_field,
 )
 from {{ cookiecutter.project_slug }}.users.graphql.schema_strawberry import UserType
 
@@ -134,10 +133,6 @@ class OrderPayload(Payload):
     order: OrderType | None = None
 
 
-def _filters(filter: Any) -> dict[str, Any] | None:
-    return vars(filter) if filter else None
-
-
 def _as_detail(info: strawberry.Info, order: Order) -> Order:
     """The order as ``orders`` shows it, with its items."""
     return selectors.order_detail_list(user=current_user(info)).get(pk=order.pk)
@@ -145,39 +140,28 @@ def _as_detail(info: strawberry.Info, order: Order) -> Order:
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="The catalogue's categories, by name.")
-    def categories(
-        self, filter: CategoryFilterInput | None = None, offset: int = 0, limit: int | None = None
-    ) -> Page[CategoryType]:
-        categories = apply_filters(CategoryFilter, selectors.category_list(), _filters(filter))
-        return Page(**vars(paginate(categories, offset=offset, limit=limit)))
-
-    @strawberry.field(description="Products for sale; staff also see inactive ones.")
-    def products(
-        self,
-        info: strawberry.Info,
-        filter: ProductFilterInput | None = None,
-        offset: int = 0,
-        limit: int | None = None,
-    ) -> Page[ProductType]:
-        products = selectors.product_list(include_inactive=current_user(info).is_staff)
-        products = apply_filters(ProductFilter, products, _filters(filter))
-        return Page(**vars(paginate(products, offset=offset, limit=limit)))
-
-    @strawberry.field(
+    categories = page_field(
+        CategoryType,
+        CategoryFilterInput,
+        CategoryFilter,
+        lambda info: selectors.category_list(),
+        description="The catalogue's categories, by name.",
+    )
+    products = page_field(
+        ProductType,
+        ProductFilterInput,
+        ProductFilter,
+        lambda info: selectors.product_list(include_inactive=current_user(info).is_staff),
+        description="Products for sale; staff also see inactive ones.",
+    )
+    orders = page_field(
+        OrderType,
+        OrderFilterInput,
+        OrderFilter,
+        lambda info: selectors.order_detail_list(user=current_user(info)),
         permission_classes=[IsAuthenticated],
         description="Your orders, newest first, with their items; staff see everyone's.",
     )
-    def orders(
-        self,
-        info: strawberry.Info,
-        filter: OrderFilterInput | None = None,
-        offset: int = 0,
-        limit: int | None = None,
-    ) -> Page[OrderType]:
-        orders = selectors.order_detail_list(user=current_user(info))
-        orders = apply_filters(OrderFilter, orders, _filters(filter))
-        return Page(**vars(paginate(orders, offset=offset, limit=limit)))
 
 
 @strawberry.type

@@ -6,12 +6,11 @@ from strawberry import auto
 
 from {{ cookiecutter.project_slug }}.core.graphql.errors import perform
 from {{ cookiecutter.project_slug }}.core.graphql.mutations_strawberry import Payload
-from {{ cookiecutter.project_slug }}.core.graphql.pagination import apply_filters, paginate
 from {{ cookiecutter.project_slug }}.core.graphql.types_strawberry import (
     IsAuthenticated,
     IsStaff,
-    Page,
     current_user,
+    page_field,
 )
 
 from .. import selectors, services
@@ -66,12 +65,14 @@ class Query:
     def me(self, info: strawberry.Info) -> UserType:
         return current_user(info)
 
-    @strawberry.field(permission_classes=[IsStaff], description="Every account, for staff.")
-    def users(
-        self, filter: UserFilterInput | None = None, offset: int = 0, limit: int | None = None
-    ) -> Page[UserType]:
-        users = apply_filters(UserFilter, selectors.user_list(), vars(filter) if filter else None)
-        return Page(**vars(paginate(users, offset=offset, limit=limit)))
+    users = page_field(
+        UserType,
+        UserFilterInput,
+        UserFilter,
+        lambda info: selectors.user_list(),
+        permission_classes=[IsStaff],
+        description="Every account, for staff.",
+    )
 
 
 @strawberry.type
