@@ -12,15 +12,10 @@ from graphene_django import DjangoObjectType
 
 from {{ cookiecutter.project_slug }}.core.graphql.errors import Outcome, not_found, perform
 from {{ cookiecutter.project_slug }}.core.graphql.mutations_graphene import InputMutation, payload_type
-from {{ cookiecutter.project_slug }}.core.graphql.pagination import (
-    apply_filters,
-    get_or_none,
-    paginate,
-)
+from {{ cookiecutter.project_slug }}.core.graphql.pagination import get_or_none
 from {{ cookiecutter.project_slug }}.core.graphql.types_graphene import (
-    as_page,
     current_user,
-    page_arguments,
+    page_field,
     page_type,
 )
 from {{ cookiecutter.project_slug }}.users.graphql.schema_graphene import UserType
@@ -170,22 +165,24 @@ class TransitionPost(InputMutation, input=TransitionPostInput, payload=PostPaylo
 
 
 class Query(graphene.ObjectType):
-    posts = graphene.Field(
+    posts = page_field(
         PostPage,
-        required=True,
+        PostFilterInput,
+        PostFilter,
+        lambda info: selectors.post_list(viewer=current_user(info)),
         description="Posts you may read, newest publication first.",
-        **page_arguments(PostFilterInput),
     )
     post = graphene.Field(
         PostDetailType,
         id=graphene.ID(required=True),
         description="One post with its body, or null if you may not read it.",
     )
-    pages = graphene.Field(
+    pages = page_field(
         PagePage,
-        required=True,
+        PageFilterInput,
+        PageFilter,
+        lambda info: selectors.page_list(viewer=current_user(info)),
         description="Pages you may read, by title.",
-        **page_arguments(PageFilterInput),
     )
     categories = graphene.List(
         graphene.NonNull(CategoryType), required=True, description="Every category, by name."
@@ -195,22 +192,8 @@ class Query(graphene.ObjectType):
     )
 
     @staticmethod
-    def resolve_posts(
-        root: Any, info: graphene.ResolveInfo, offset: int, filter: Any = None, limit: Any = None
-    ) -> dict[str, Any]:
-        posts = apply_filters(PostFilter, selectors.post_list(viewer=current_user(info)), filter)
-        return as_page(paginate(posts, offset=offset, limit=limit))
-
-    @staticmethod
     def resolve_post(root: Any, info: graphene.ResolveInfo, id: str) -> Post | None:
         return get_or_none(selectors.post_detail(viewer=current_user(info)), id)
-
-    @staticmethod
-    def resolve_pages(
-        root: Any, info: graphene.ResolveInfo, offset: int, filter: Any = None, limit: Any = None
-    ) -> dict[str, Any]:
-        pages = apply_filters(PageFilter, selectors.page_list(viewer=current_user(info)), filter)
-        return as_page(paginate(pages, offset=offset, limit=limit))
 
     @staticmethod
     def resolve_categories(root: Any, info: graphene.ResolveInfo) -> Any:

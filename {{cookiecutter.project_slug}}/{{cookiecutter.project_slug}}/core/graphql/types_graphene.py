@@ -1,13 +1,15 @@
-"""Graphene building blocks every app's schema uses: pages, field errors and permission decorators."""
+"""Graphene building blocks every app's schema uses: pages and page fields, field errors, permission decorators."""
 
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, Concatenate
 
+import django_filters
 import graphene
+from django.db.models import QuerySet
 
 from .errors import FieldErrorData, NotAuthenticatedError, PermissionDeniedError
-from .pagination import PageData
+from .pagination import PageData, apply_filters, paginate
 
 
 class FieldError(graphene.ObjectType):
@@ -80,3 +82,31 @@ def staff_required[**P, R](resolver: Resolver[P, R]) -> Resolver[P, R]:
         return resolver(root, info, *args, **kwargs)
 
     return wrapper
+
+
+def page_field(
+    page: type[graphene.ObjectType],
+    filter_input: type[graphene.InputObjectType],
+    filterset: type[django_filters.FilterSet],
+    rows: Callable[[graphene.ResolveInfo], QuerySet[Any]],
+    *,
+    guard: Callable[[Resolver[..., dict[str, Any]]], Resolver[..., dict[str, Any]]] | None = None,
+    **field: Any,
+) -> graphene.Field:
+    """A list field: ``rows(info)`` filtered by the REST list's ``filterset``, one ``page`` of them.
+
+    Its arguments are ``filter`` (a ``filter_input``), ``offset`` and ``limit``. ``guard`` is a
+    permission decorator (``login_required``, ``staff_required``); ``field`` goes to
+    ``graphene.Field`` (the description).
+    """
+
+    def resolve(
+        root: Any, info: graphene.ResolveInfo, offset: int, filter: Any = None, limit: Any = None
+    ) -> dict[str, Any]:
+        filtered = apply_filters(filterset, rows(info), filter)
+        return as_page(paginate(filtered, offset=offset, limit=limit))
+
+    resolver = guard(resolve) if guard else resolve
+    return graphene.Field(
+        page, resolver=resolver, required=True, **page_arguments(filter_input), **field
+    )

@@ -12,16 +12,11 @@ from graphene_django import DjangoObjectType
 
 from {{ cookiecutter.project_slug }}.core.graphql.errors import Outcome, not_found, perform
 from {{ cookiecutter.project_slug }}.core.graphql.mutations_graphene import InputMutation, payload_type
-from {{ cookiecutter.project_slug }}.core.graphql.pagination import (
-    apply_filters,
-    get_or_none,
-    paginate,
-)
+from {{ cookiecutter.project_slug }}.core.graphql.pagination import get_or_none
 from {{ cookiecutter.project_slug }}.core.graphql.types_graphene import (
-    as_page,
     current_user,
     login_required,
-    page_arguments,
+    page_field,
     page_type,
 )
 from {{ cookiecutter.project_slug }}.users.graphql.schema_graphene import UserType
@@ -178,48 +173,28 @@ class TransitionOrder(InputMutation, input=TransitionOrderInput, payload=OrderPa
 
 
 class Query(graphene.ObjectType):
-    categories = graphene.Field(
+    categories = page_field(
         CategoryPage,
-        required=True,
+        CategoryFilterInput,
+        CategoryFilter,
+        lambda info: selectors.category_list(),
         description="The catalogue's categories, by name.",
-        **page_arguments(CategoryFilterInput),
     )
-    products = graphene.Field(
+    products = page_field(
         ProductPage,
-        required=True,
+        ProductFilterInput,
+        ProductFilter,
+        lambda info: selectors.product_list(include_inactive=current_user(info).is_staff),
         description="Products for sale; staff also see inactive ones.",
-        **page_arguments(ProductFilterInput),
     )
-    orders = graphene.Field(
+    orders = page_field(
         OrderPage,
-        required=True,
+        OrderFilterInput,
+        OrderFilter,
+        lambda info: selectors.order_detail_list(user=current_user(info)),
+        guard=login_required,
         description="Your orders, newest first, with their items; staff see everyone's.",
-        **page_arguments(OrderFilterInput),
     )
-
-    @staticmethod
-    def resolve_categories(
-        root: Any, info: graphene.ResolveInfo, offset: int, filter: Any = None, limit: Any = None
-    ) -> dict[str, Any]:
-        categories = apply_filters(CategoryFilter, selectors.category_list(), filter)
-        return as_page(paginate(categories, offset=offset, limit=limit))
-
-    @staticmethod
-    def resolve_products(
-        root: Any, info: graphene.ResolveInfo, offset: int, filter: Any = None, limit: Any = None
-    ) -> dict[str, Any]:
-        products = selectors.product_list(include_inactive=current_user(info).is_staff)
-        products = apply_filters(ProductFilter, products, filter)
-        return as_page(paginate(products, offset=offset, limit=limit))
-
-    @staticmethod
-    @login_required
-    def resolve_orders(
-        root: Any, info: graphene.ResolveInfo, offset: int, filter: Any = None, limit: Any = None
-    ) -> dict[str, Any]:
-        orders = selectors.order_detail_list(user=current_user(info))
-        orders = apply_filters(OrderFilter, orders, filter)
-        return as_page(paginate(orders, offset=offset, limit=limit))
 
 
 class Mutation(graphene.ObjectType):

@@ -7,12 +7,10 @@ from graphene_django import DjangoObjectType
 
 from {{ cookiecutter.project_slug }}.core.graphql.errors import Outcome, perform
 from {{ cookiecutter.project_slug }}.core.graphql.mutations_graphene import InputMutation, payload_type
-from {{ cookiecutter.project_slug }}.core.graphql.pagination import apply_filters, paginate
 from {{ cookiecutter.project_slug }}.core.graphql.types_graphene import (
-    as_page,
     current_user,
     login_required,
-    page_arguments,
+    page_field,
     page_type,
     staff_required,
 )
@@ -84,29 +82,19 @@ class UpdateMe(InputMutation, input=UpdateMeInput, payload=UserPayload):
 
 class Query(graphene.ObjectType):
     me = graphene.Field(UserType, required=True, description="The signed-in user.")
-    users = graphene.Field(
+    users = page_field(
         UserPage,
-        required=True,
+        UserFilterInput,
+        UserFilter,
+        lambda info: selectors.user_list(),
+        guard=staff_required,
         description="Every account, for staff.",
-        **page_arguments(UserFilterInput),
     )
 
     @staticmethod
     @login_required
     def resolve_me(root: Any, info: graphene.ResolveInfo) -> User:
         return current_user(info)
-
-    @staticmethod
-    @staff_required
-    def resolve_users(
-        root: Any,
-        info: graphene.ResolveInfo,
-        offset: int,
-        filter: UserFilterInput | None = None,
-        limit: int | None = None,
-    ) -> dict[str, Any]:
-        users = apply_filters(UserFilter, selectors.user_list(), filter)
-        return as_page(paginate(users, offset=offset, limit=limit))
 
 
 class Mutation(graphene.ObjectType):
