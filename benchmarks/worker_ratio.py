@@ -6,6 +6,7 @@ authenticated GET of the signed-in user (ours: ``/api/v1/users/me/`` with a JWT;
 average is printed with it (on a shared machine only ratios of the same run mean anything).
 
     # cookiecutter-django's side: /work/shared/anchors/ccd-api.sh CCD_TEMPLATE WORK/ccd
+    # (and, for ccd-celery, the same script with use_celery=y and CELERY_BROKER_URL in env.sh: WORK/ccd-celery)
     # our side, once per bake: a database, a user, a token and the environment (WORK/ours-env.sh)
     python benchmarks/worker_ratio.py setup WORK PROJECT --database bench_ours --redis redis://127.0.0.1:6379
     python benchmarks/worker_ratio.py startup WORK 9 new=PROJECT ccd           # start-up, RSS/PSS/USS
@@ -13,15 +14,18 @@ average is printed with it (on a shared machine only ratios of the same run mean
     python benchmarks/worker_ratio.py wrk WORK 5 new=PROJECT ccd               # wrk c8 10 s: cost per request
 
 A side is ``ccd`` (as cookiecutter-django's start script serves it: no ``--preload``), ``ccd-preload``,
-or ``NAME=PROJECT`` (a baked project with its .venv, served with its own gunicorn.conf.py), with
-``:nopreload`` appended to serve it without ``preload_app``. Compile both virtual environments' bytecode
+``ccd-celery`` (cookiecutter-django baked with ``use_celery=y``, from WORK/ccd-celery), or ``NAME=PROJECT``
+(a baked project with its .venv, served with its own gunicorn.conf.py), with ``:nopreload`` appended to
+serve it without ``preload_app``. Compile both virtual environments' bytecode
 first (``python -m compileall``): this machine sets PYTHONDONTWRITEBYTECODE, which the runs unset.
 
 - start-up: gunicorn launched to the first 200 of the authenticated GET;
 - memory: after 200 authenticated GETs from 4 client threads (so both workers serve), each worker's
   RSS, PSS and USS (private clean + private dirty) from /proc/PID/smaps_rollup, in MB;
 - cpu: CPU seconds on the path to the first answer: the master's until it forks, plus the answering
-  worker's until its first response (gunicorn hooks, wrapped around the side's own configuration);
+  worker's until its first response (gunicorn hooks, wrapped around the side's own configuration), and
+  the modules loaded (``sys.modules``, gunicorn's own included) in the master when it forks and in the
+  answering worker after its first response;
 - wrk: requests per second of ``wrk -t2 -c8 -d10s``; the cost ratio is cookiecutter-django's rate over ours.
 """
 
@@ -45,14 +49,17 @@ from typing import Any
 
 REQUESTS = 200
 WORKERS = 2
+COUNTS = ("forked", "modules")  # printed as whole numbers
+# cookiecutter-django's sides: the anchor's directory under WORK, and whether preload_app is turned on.
+CCD_SIDES = {"ccd": ("ccd", False), "ccd-preload": ("ccd", True), "ccd-celery": ("ccd-celery", False)}
 # Hooks around a side's own gunicorn configuration (runpy keeps its settings and hooks), printing
-# "TL <pid> <cpu seconds> <event>" on stderr; PRELOAD=1 turns preload_app on.
+# "TL <pid> <cpu seconds> <modules loaded> <event>" on stderr; PRELOAD=1 turns preload_app on.
 TIMELINE_CONF = """
 import os, resource, runpy, sys
 from pathlib import Path
 def say(what):
     ru = resource.getrusage(resource.RUSAGE_SELF)
-    sys.stderr.write(f"TL {os.getpid()} {ru.ru_utime + ru.ru_stime:.4f} {what}\\n")
+    sys.stderr.write(f"TL {os.getpid()} {ru.ru_utime + ru.ru_stime:.4f} {len(sys.modules)} {what}\\n")
 if Path("gunicorn.conf.py").exists():
     globals().update({k: v for k, v in runpy.run_path("gunicorn.conf.py").items() if not k.startswith("__")})
 if os.environ.get("PRELOAD"):
@@ -79,19 +86,20 @@ def shell_env(script: Path) -> dict[str, str]:
 
 
 def sides(work: Path, specs: list[str]) -> dict[str, dict[str, Any]]:
-    ccd = work / "ccd"
     out: dict[str, dict[str, Any]] = {}
     for spec in specs:
         name, _, target = spec.partition("=")
         if not target:
-            if name not in {"ccd", "ccd-preload"}:
-                raise SystemExit(f"unknown side {spec!r}: ccd, ccd-preload or NAME=PROJECT[:nopreload]")
+            if name not in CCD_SIDES:
+                raise SystemExit(f"unknown side {spec!r}: {', '.join(CCD_SIDES)} or NAME=PROJECT[:nopreload]")
+            anchor, preload = CCD_SIDES[name]
+            ccd = work / anchor
             out[name] = {
                 "cwd": ccd / "project",
                 "env": shell_env(ccd / "env.sh"),
                 "path": "/api/users/me/",
                 "auth": f"Token {(ccd / 'token').read_text().strip()}",
-                "extra": {"PRELOAD": "1"} if name == "ccd-preload" else {},
+                "extra": {"PRELOAD": "1"} if preload else {},
             }
             continue
         project, _, flag = target.partition(":")
@@ -185,10 +193,11 @@ def measure_startup(work: Path, side: dict[str, Any]) -> dict[str, Any]:
 def measure_cpu(work: Path, side: dict[str, Any]) -> dict[str, Any]:
     server, _, seconds = launch(work, side)
     time.sleep(0.3)
-    lines = [line.split(maxsplit=3) for line in stop(server).splitlines() if line.startswith("TL ")]
-    master = next(float(cpu) for _, pid, cpu, what in lines if int(pid) == server.pid and what == "forking")
-    worker = next(float(cpu) for _, pid, cpu, what in lines if what == "answered")
-    return {"cpu": master + worker, "startup": seconds}
+    lines = [line.split(maxsplit=4) for line in stop(server).splitlines() if line.startswith("TL ")]
+    master = next(line for line in lines if int(line[1]) == server.pid and line[4] == "forking")
+    worker = next(line for line in lines if line[4] == "answered")
+    cpu = float(master[2]) + float(worker[2])
+    return {"cpu": cpu, "startup": seconds, "forked": int(master[3]), "modules": int(worker[3])}
 
 
 def measure_wrk(work: Path, side: dict[str, Any]) -> dict[str, Any]:
@@ -205,6 +214,10 @@ def measure_wrk(work: Path, side: dict[str, Any]) -> dict[str, Any]:
         return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])}  # type: ignore[index]
     finally:
         stop(server)
+
+
+def figures(values: dict[str, float]) -> str:
+    return "  ".join(f"{k} {v:.0f}" if k in COUNTS else f"{k} {v:.3f}" for k, v in values.items())
 
 
 def run(args: argparse.Namespace, measure: Any, warmup: int) -> dict[str, list[dict[str, Any]]]:
@@ -226,7 +239,7 @@ def run(args: argparse.Namespace, measure: Any, warmup: int) -> dict[str, list[d
             }
             label = "warm-up" if round_ < warmup else f"round {round_ - warmup}"
             print(
-                f"{label:9} {name:16} load {load:5.2f}  " + "  ".join(f"{k} {v:.3f}" for k, v in shown.items()),
+                f"{label:9} {name:16} load {load:5.2f}  " + figures(shown),
                 flush=True,
             )
             if round_ >= warmup:
@@ -248,15 +261,16 @@ def report(results: dict[str, list[dict[str, Any]]], keys: tuple[str, ...], inve
                 else [row[key] for row in rows]
             )
             medians[name][key] = statistics.median(values)
-        print(f"  {name:16} " + "  ".join(f"{k} {v:.3f}" for k, v in medians[name].items()))
-    if "ccd" in medians:
+        print(f"  {name:16} " + figures(medians[name]))
+    # Every side against ccd; the projects (not cookiecutter-django's other sides) against ccd-celery too.
+    for base in [base for base in ("ccd", "ccd-celery") if base in medians]:
         for name in medians:
-            if name != "ccd":
+            if name != base and (base == "ccd" or name not in CCD_SIDES):
                 ratios = {
-                    k: (medians["ccd"][k] / medians[name][k] if inverse else medians[name][k] / medians["ccd"][k])
+                    k: (medians[base][k] / medians[name][k] if inverse else medians[name][k] / medians[base][k])
                     for k in keys
                 }
-                print(f"  {name} / ccd: " + "  ".join(f"{k} {v:.2f}x" for k, v in ratios.items()))
+                print(f"  {name} / {base}: " + "  ".join(f"{k} {v:.2f}x" for k, v in ratios.items()))
 
 
 def setup(args: argparse.Namespace) -> None:
@@ -310,7 +324,7 @@ def main() -> None:
     elif args.command == "startup":
         report(run(args, measure_startup, warmup=1), ("startup", "rss", "pss", "uss"))
     elif args.command == "cpu":
-        report(run(args, measure_cpu, warmup=1), ("cpu", "startup"))
+        report(run(args, measure_cpu, warmup=1), ("cpu", "startup", "forked", "modules"))
     else:
         report(run(args, measure_wrk, warmup=0), ("rps",), inverse=True)
 
