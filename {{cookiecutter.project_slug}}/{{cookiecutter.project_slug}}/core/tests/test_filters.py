@@ -8,7 +8,7 @@ from rest_framework.exceptions import ValidationError
 
 from ...users.models import User
 from ...users.tests.factories import UserFactory
-from ..filters import LARGEST_ID, IdFilter, UTCDateTimeFilter
+from ..filters import LARGEST_ID, LARGEST_NUMBER, IdFilter, NumberFilter, UTCDateTimeFilter
 
 
 def make_filter() -> UTCDateTimeFilter:
@@ -60,3 +60,14 @@ def test_a_valid_id_selects_its_row():
 
     assert filterset.is_valid()
     assert list(filterset.qs) == [user]
+
+
+class UserNumberFilter(django_filters.FilterSet):
+    id_at_least = NumberFilter(field_name="id", lookup_expr="gte")
+
+
+@pytest.mark.parametrize(("value", "valid"), [(str(LARGEST_NUMBER), True), ("1e51", False)])
+def test_a_number_filter_refuses_what_passes_its_declared_maximum(value, valid):
+    filterset = UserNumberFilter({"id_at_least": value}, queryset=User.objects.none())
+
+    assert filterset.is_valid() is valid

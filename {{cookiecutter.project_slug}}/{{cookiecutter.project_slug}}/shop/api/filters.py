@@ -3,7 +3,7 @@
 import django_filters
 from django.db.models import QuerySet
 
-from {{ cookiecutter.project_slug }}.core.filters import IdFilter, UTCDateTimeFilter
+from {{ cookiecutter.project_slug }}.core.filters import IdFilter, NumberFilter, UTCDateTimeFilter
 
 from ..models import Address, Category, Order, Product
 
@@ -21,8 +21,8 @@ class CategoryFilter(django_filters.FilterSet):
 
 class ProductFilter(django_filters.FilterSet):
     category = django_filters.CharFilter(field_name="category__slug", label="Category slug")
-    min_price = django_filters.NumberFilter(field_name="price", lookup_expr="gte")
-    max_price = django_filters.NumberFilter(field_name="price", lookup_expr="lte")
+    min_price = NumberFilter(field_name="price", lookup_expr="gte")
+    max_price = NumberFilter(field_name="price", lookup_expr="lte")
     in_stock = django_filters.BooleanFilter(method="filter_in_stock", label="In stock")
 
     class Meta:

@@ -8,6 +8,8 @@ import pytest
 from django.urls import reverse
 from rest_framework import status
 
+from {{ cookiecutter.project_slug }}.core.filters import LARGEST_NUMBER
+
 from ..models import Product
 from .factories import CategoryFactory, ProductFactory
 
@@ -98,6 +100,18 @@ def test_products_filter_by_category_price_and_stock(api_client):
     assert ids(category="kitchen", max_price="10", in_stock="true") == {cheap.pk}
     assert ids(category="kitchen", in_stock="false") == {sold_out.pk}
     assert len(ids(min_price="40")) == 1
+
+
+def test_the_price_filters_declare_the_bound_they_enforce(api_client):
+    schema = api_client.get("/api/schema/", {"format": "json"}).json()
+    operation = schema["paths"][PRODUCTS]["get"]
+    bounds = {p["name"]: p["schema"].get("maximum") for p in operation["parameters"]}
+
+    response = api_client.get(PRODUCTS, {"min_price": "1e51"})
+
+    assert bounds["min_price"] == bounds["max_price"] == LARGEST_NUMBER
+    assert response.status_code == 400
+    assert "min_price" in response.json()["error"]["fields"]
 
 
 def test_products_search_names_and_skus_and_order_by_price(api_client):
