@@ -18,7 +18,10 @@ from rest_framework.test import APIClient
 from config.celery import app as celery_app
 
 {% endif -%}
-from {{ cookiecutter.project_slug }}.core.caching import discard_pending_invalidations
+from {{ cookiecutter.project_slug }}.core.caching import (
+    discard_pending_invalidations,
+    discard_unsent_counts,
+)
 from {{ cookiecutter.project_slug }}.users.models import User
 from {{ cookiecutter.project_slug }}.users.tests.factories import UserFactory
 
@@ -42,11 +45,13 @@ def _clear_cache():
     """Throttle counters live in the cache: without this, tests leak 429s into each other.
 
     Invalidations kept to retry (a test stopped its Redis) are forgotten as well: retried during a
-    later test, they would drop that test's cached pages at a random moment.
+    later test, they would drop that test's cached pages at a random moment. So are hit and miss
+    counts not yet added to the cache, which would show in a later test's counts.
     """
     clear_cache()
     yield
     discard_pending_invalidations()
+    discard_unsent_counts()
     clear_cache()
 
 

@@ -4,14 +4,14 @@
 - Low-level layer: ``CachedValue`` (over ``cached_get_or_set``) caches an expensive read.
 - Per-object layer: ``CachedObject`` caches one row's payload by primary key (or slug).
 
-Invalidation uses versioned keys. Each key embeds the current *generation* of what it depends
-on: a model (any row of it) or one row. ``invalidate_on_write(Model)`` connects ``post_save``,
-``post_delete`` and ``m2m_changed``, so a write through the API, the admin or a shell drops those
-generations: the next read makes a new random one, old keys are never read again and expire on
-their own. One delete invalidates a list cached under any number of query strings, on any cache
-backend; no key scan is needed. Generations are dropped at once and again after the transaction
-commits, so a read that ran concurrently with the write cannot store pre-commit data under the
-new one.
+Invalidation uses generations. Each entry is stored with the current *generation* of what it
+depends on: a model (any row of it) or one row. A read fetches the entry and those generations in
+one round trip and serves the entry only when they still match. ``invalidate_on_write(Model)``
+connects ``post_save``, ``post_delete`` and ``m2m_changed``, so a write through the API, the admin
+or a shell drops those generations: the next read makes a new random one, and every entry stored
+under the old one, under any number of query strings and on any cache backend, is a miss from then
+on; no key scan is needed. Generations are dropped at once and again after the transaction commits,
+so a read that ran concurrently with the write cannot store pre-commit data under the new one.
 
 A generation that cannot be dropped because the cache is unreachable (a stalled or restarting
 Redis) is remembered by the process that wrote and dropped again, by a background thread every
@@ -20,16 +20,19 @@ that process's own reads skip it meanwhile. The bound on a stale read once the c
 again is in docs/caching.md (with Redis: the circuit breaker's 5 s plus this 1 s retry). A read that fails (a 404, an error) caches nothing and drops the generations it started, so
 requests for rows that do not exist leave no key behind.
 
-Every read is counted as a hit or a miss under its name: the counts live in the cache (so
-``manage.py cache_stats`` sees every process) and go to each listener added with
-``add_metrics_listener`` (a hook for a metrics exporter).
+Every read is counted as a hit or a miss under its name: each process adds its counts to the
+cache at most once a second (``COUNTS_FLUSH_SECONDS``, from a background thread), so
+``manage.py cache_stats`` sees every process without a round trip on each read; and each read
+goes at once to each listener added with ``add_metrics_listener`` (a hook for a metrics exporter).
 """
 
 import hashlib
 import logging
+import os
 import secrets
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, cast
 
@@ -73,24 +76,23 @@ def _generation_key(scope: str) -> str:
     return f"generation:{scope}"
 
 
-def generations(scopes: Sequence[str]) -> list[str]:
-    """The current generation of each scope, starting one where none exists."""
-    return _generations(scopes)[0]
+def _current_generations(
+    keys: Sequence[str], found: dict[str, Any]
+) -> tuple[list[str], list[str], bool]:
+    """The generations under ``keys`` (``found``: what the cache holds of them), starting missing ones.
 
-
-def _generations(scopes: Sequence[str]) -> tuple[list[str], list[str]]:
-    """The generations of ``scopes``, and the keys of those this call started."""
-    if _pending:
-        flush_pending_invalidations()
-    keys = [_generation_key(scope) for scope in scopes]
-    found = cache.get_many(keys)
+    Also returns the keys of those this call started, and whether a value read under these
+    generations may be stored (not when one of them is known to be stale in the cache).
+    """
     tokens: list[str] = []
     started: list[str] = []
+    storable = True
     for key in keys:
         if key in _pending:
             # Its invalidation has not reached the cache, so the generation there is stale: use
-            # one of this call only, under which nothing is ever read again.
+            # one of this call only, and store nothing under it.
             tokens.append(secrets.token_hex(8))
+            storable = False
             continue
         token = found.get(key)
         if token is None:
@@ -102,7 +104,7 @@ def _generations(scopes: Sequence[str]) -> tuple[list[str], list[str]]:
                 # and every read misses, which is what an outage should do.
                 token = cache.get(key, token)
         tokens.append(token)
-    return tokens, started
+    return tokens, started, storable
 
 
 def invalidate(*scopes: str, using: str | None = None) -> None:
@@ -302,13 +304,17 @@ def _metric_key(name: str, outcome: str) -> str:
     return f"metrics:{name}:{outcome}"
 
 
+COUNTS_FLUSH_SECONDS = 1.0
+# Events counted in this process and not yet added to the cache: {metric key: events}.
+_unsent: Counter[str] = Counter()
+_unsent_lock = threading.Lock()
+_sender: threading.Thread | None = None
+
+
 def _record(name: str, outcome: str) -> None:
-    key = _metric_key(name, outcome)
-    try:
-        cache.incr(key)
-    except ValueError:  # the first event since the counts were last reset
-        if not cache.add(key, 1, timeout=None):
-            cache.incr(key)
+    with _unsent_lock:
+        _unsent[_metric_key(name, outcome)] += 1
+        _start_sender()
     for listener in _listeners:
         try:
             listener(name, outcome)
@@ -317,8 +323,50 @@ def _record(name: str, outcome: str) -> None:
             logger.exception("Cache metrics listener %r failed", listener)
 
 
+def flush_counts() -> None:
+    """Add this process's counts to the cache now, as the background thread does every second."""
+    with _unsent_lock:
+        counts = dict(_unsent)
+        _unsent.clear()
+    for key, events in counts.items():
+        try:
+            cache.incr(key, events)
+        except ValueError:  # the first events since the counts were last reset
+            if not cache.add(key, events, timeout=None):
+                cache.incr(key, events)
+
+
+def discard_unsent_counts() -> None:
+    """Forget the counts not yet added to the cache (tests: each starts with none)."""
+    with _unsent_lock:
+        _unsent.clear()
+
+
+def _start_sender() -> None:
+    """Start the thread that adds the counts to the cache unless it runs; ``_unsent_lock`` held."""
+    global _sender
+    if _sender is None:
+        _sender = threading.Thread(target=_send_counts, name="cache-counts", daemon=True)
+        _sender.start()
+
+
+def _send_counts() -> None:
+    global _sender
+    while True:
+        time.sleep(COUNTS_FLUSH_SECONDS)
+        flush_counts()
+        with _unsent_lock:
+            if not _unsent:
+                _sender = None
+                return
+
+
 def cache_stats() -> dict[str, dict[str, int]]:
-    """Hits and misses of every declared cache, summed over every process sharing the cache."""
+    """Hits and misses of every declared cache, summed over every process sharing the cache.
+
+    This process's own counts are added first; another process's may be a second behind.
+    """
+    flush_counts()
     found = cache.get_many(_metric_keys())
     return {
         name: {
@@ -334,24 +382,40 @@ def _metric_keys() -> list[str]:
 
 
 def reset_cache_stats() -> None:
+    discard_unsent_counts()
     cache.delete_many(_metric_keys())
+
+
+def _after_fork_in_child() -> None:
+    """A forked process (a gunicorn worker) has none of its parent's threads: it starts its own.
+
+    Its parent's unsent counts stay the parent's to send; invalidations kept to retry are retried
+    by the child as well (dropping a generation twice is harmless).
+    """
+    global _sender, _unsent_lock, _retrier, _pending_lock
+    _sender, _retrier = None, None
+    _unsent_lock, _pending_lock = threading.Lock(), threading.Lock()
+    _unsent.clear()
+    if _pending:
+        with _pending_lock:
+            _start_retrier()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 # The low-level layer ---------------------------------------------------------------------
 
 
-def versioned_key(name: str, scopes: Sequence[str], parts: Iterable[object] = ()) -> str:
-    """``<name>:<generation of each scope>:<digest of parts>``; the digest keeps keys short and safe."""
-    return _versioned_key(name, scopes, parts)[0]
-
-
-def _versioned_key(
-    name: str, scopes: Sequence[str], parts: Iterable[object]
-) -> tuple[str, list[str]]:
-    """The versioned key, and the keys of the generations started to build it."""
-    tokens, started = _generations(scopes)
+def entry_key(name: str, parts: Iterable[object] = ()) -> str:
+    """``<name>:<digest of parts>``; the digest keeps keys short and safe."""
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:32]
-    return ":".join([name, *tokens, digest]), started
+    return f"{name}:{digest}"
+
+
+def lookup_keys(name: str, scopes: Sequence[str], parts: Iterable[object] = ()) -> list[str]:
+    """What one read fetches: the generation of each scope, then the entry."""
+    return [*(_generation_key(scope) for scope in scopes), entry_key(name, parts)]
 
 
 def cached_get_or_set[T](
@@ -362,31 +426,48 @@ def cached_get_or_set[T](
     scopes: Sequence[str] = (),
     timeout: int,
     counted: bool = True,
+    prefetched: dict[str, Any] | None = None,
 ) -> T:
     """The cached result of ``compute()``, or its fresh result stored for ``timeout`` seconds.
 
-    The key changes when a scope is invalidated. ``None`` is cached like any value; an exception
-    from ``compute`` (a 404) caches nothing and drops the generations this call started, so reads
-    of rows that do not exist write no key. With the cache down every call is a miss that
-    computes: slower, never wrong. ``counted=False``: a lookup made for another one, which
-    counts the read as a hit or a miss, so one read is never counted twice.
+    One round trip reads the entry with the generations of ``scopes``; the entry is served when it
+    was stored under those same generations, so invalidating a scope makes it a miss. ``None`` is
+    cached like any value; an exception from ``compute`` (a 404) caches nothing and drops the
+    generations this call started, so reads of rows that do not exist write no key. With the
+    cache down every call is a miss that computes: slower, never wrong. ``counted=False``: a
+    lookup made for another one, which counts the read as a hit or a miss, so one read is never
+    counted twice. ``prefetched``: the values of ``lookup_keys`` read already (``None`` for a
+    missing key), e.g. by the throttle's round trip; then this read makes none of its own.
     """
     METRIC_NAMES.setdefault(name)
-    key, started = _versioned_key(name, scopes, key_parts)
-    value = cache.get(key, _MISSING)
-    if value is not _MISSING:
+    if _pending:
+        flush_pending_invalidations()
+        prefetched = None  # read before the invalidations it flushed
+    *generation_keys, key = lookup_keys(name, scopes, key_parts)
+    if prefetched is not None and prefetched.keys() >= {key, *generation_keys}:
+        found = {read: value for read, value in prefetched.items() if value is not None}
+    else:
+        found = cache.get_many([*generation_keys, key])
+    entry = found.get(key)
+    if (
+        type(entry) is tuple
+        and entry[0] == tuple(found.get(generation) for generation in generation_keys)
+        and not _pending.intersection(generation_keys)
+    ):
         if counted:
             _record(name, HIT)
-        return value
+        return cast(T, entry[1])
     if counted:
         _record(name, MISS)
+    tokens, started, storable = _current_generations(generation_keys, found)
     try:
         value = compute()
     except BaseException:
         if started:
             cache.delete_many(started)
         raise
-    cache.set(key, value, timeout)
+    if storable:
+        cache.set(key, (tuple(tokens), value), timeout)
     return value
 
 
@@ -509,6 +590,35 @@ class CachedListMixin:
             return None
         return request_audience(request, per_user=self.cache_per_user)
 
+    # What the throttle read for this request's page in its own round trip (cache_prefetched).
+    prefetched_cache: dict[str, Any] | None = None
+
+    def _cache_key_parts(self, request: Request, audience: str) -> tuple[object, ...]:
+        return (request.build_absolute_uri(), translation.get_language(), audience)
+
+    def _cache_scopes(self) -> list[str]:
+        return [model_scope(model) for model in self.cache_models]
+
+    def _json_key_parts(self, request: Request, audience: str) -> tuple[object, ...] | None:
+        """The key parts of the page as rendered JSON, or ``None`` when another format was asked."""
+        if type(getattr(request, "accepted_renderer", None)) is not JSONRenderer:
+            return None
+        return (*self._cache_key_parts(request, audience), "json", request.accepted_media_type)
+
+    def cache_prefetch_keys(self, request: Request) -> list[str]:
+        """The keys a warm JSON page is read from, for the throttle to read in its round trip.
+
+        Called by ``core/throttling_redis.py`` once authentication and content negotiation ran.
+        """
+        if request.method not in ("GET", "HEAD") or self.prefetched_cache is not None:
+            return []
+        audience = self.get_cache_audience(request)
+        parts = None if audience is None else self._json_key_parts(request, audience)
+        return [] if parts is None else lookup_keys(self.cache_name, self._cache_scopes(), parts)
+
+    def cache_prefetched(self, values: dict[str, Any]) -> None:
+        self.prefetched_cache = values
+
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         # A mixin: ListAPIView, later in the view's bases, defines list (mypy cannot see it).
         uncached_list = super().list  # type: ignore[misc]
@@ -518,8 +628,8 @@ class CachedListMixin:
             response["X-Cache"] = "BYPASS"
             return response
         missed = False
-        key_parts = (request.build_absolute_uri(), translation.get_language(), audience)
-        scopes = [model_scope(model) for model in self.cache_models]
+        key_parts = self._cache_key_parts(request, audience)
+        scopes = self._cache_scopes()
 
         def compute() -> Any:
             nonlocal missed
@@ -536,22 +646,26 @@ class CachedListMixin:
                 counted=counted,
             )
 
-        renderer = getattr(request, "accepted_renderer", None)
-        if type(renderer) is not JSONRenderer:
+        json_key_parts = self._json_key_parts(request, audience)
+        if json_key_parts is None:
             return Response(cached_data(), headers={"X-Cache": "MISS" if missed else "HIT"})
         # JSON, the common case, is also cached rendered: a hit sends the stored bytes, with no
         # serializer and no renderer run. Accept's parameters (indent) change the bytes. A miss
         # renders the data entry that other formats share.
-        # get_renderer_context comes from APIView, later in the view's bases (mypy cannot see it).
-        context = self.get_renderer_context()  # type: ignore[attr-defined]
+        renderer = request.accepted_renderer
+
+        def render() -> bytes:
+            # get_renderer_context comes from APIView, later in the view's bases (mypy cannot see it).
+            context = self.get_renderer_context()  # type: ignore[attr-defined]
+            return renderer.render(cached_data(counted=False), request.accepted_media_type, context)
+
         body = cached_get_or_set(
             self.cache_name,
-            lambda: renderer.render(
-                cached_data(counted=False), request.accepted_media_type, context
-            ),
-            key_parts=(*key_parts, "json", request.accepted_media_type),
+            render,
+            key_parts=json_key_parts,
             scopes=scopes,
             timeout=self.cache_timeout,
+            prefetched=self.prefetched_cache,
         )
         response = Response(headers={"X-Cache": "MISS" if missed else "HIT"})
         response.content = body  # already rendered: Django's handler then skips the renderer

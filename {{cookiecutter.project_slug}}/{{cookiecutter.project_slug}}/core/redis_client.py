@@ -2,7 +2,7 @@
 
 django-redis with IGNORE_EXCEPTIONS already turns a failed call into a miss, and the socket
 timeouts bound each call to half a second. But a request makes several cache calls (throttle,
-generations, the value, the counts), so a Redis that accepts connections and never answers
+the cached read, a miss storing its value), so a Redis that accepts connections and never answers
 (a stopped process, a full network queue) costs every request seconds. After one connection
 error or timeout, this client fails every call to that server at once for ``OPEN_SECONDS``;
 then the next call tries again. The state is per process and per server.

@@ -9,6 +9,11 @@ part of it still inside the sliding window, plus this window's count stays under
 DRF, only allowed requests are counted. While Redis does not answer, requests are allowed, as
 DRF's throttles allow them when the cache fails open. Other cache backends take DRF's way.
 
+The same round trip reads what the view will read next: a view with ``cache_prefetch_keys(request)``
+(``core/caching.CachedListMixin``) names the cache keys of its page, the script returns their
+values with its answer, and ``cache_prefetched(values)`` hands them back, so a warm cached page
+costs one round trip in all, throttle included.
+
 components/cache.py names these classes in DEFAULT_THROTTLE_CLASSES; core/throttling.py holds the
 DRF-backed ones a project without Redis uses.
 """
@@ -32,9 +37,10 @@ if TYPE_CHECKING:  # DRF imports this module while it defines APIView: no import
 
 logger = logging.getLogger(__name__)
 
-# KEYS[1]: the caller's counters (a hash: window number, its count, the previous window's count).
+# KEYS[1]: the caller's counters (a hash: window number, its count, the previous window's count);
+# KEYS[2..]: cache keys to read for the view, if it is allowed.
 # ARGV: this window's number, the rate's number of requests, the previous window's weight, the TTL.
-# Returns {allowed (1 or 0), this window's count, the previous window's count}.
+# Returns {allowed (1 or 0), this window's count, the previous window's count[, values of KEYS[2..]]}.
 WINDOW_SCRIPT = """
 local window = tonumber(ARGV[1])
 local limit = tonumber(ARGV[2])
@@ -53,6 +59,9 @@ end
 c = c + 1
 redis.call('HSET', KEYS[1], 'w', window, 'c', c, 'p', p)
 redis.call('EXPIRE', KEYS[1], tonumber(ARGV[4]))
+if #KEYS > 1 then
+  return {1, c, p, redis.call('MGET', unpack(KEYS, 2))}
+end
 return {1, c, p}
 """
 
@@ -91,11 +100,17 @@ class RedisWindowThrottle(throttling.SimpleRateThrottle):
         if self.key is None:
             return True
         window, elapsed = divmod(time.time(), self.duration)
+        # Any (getattr): a view of any class may offer its keys; CachedListMixin does.
+        keys_for = getattr(view, "cache_prefetch_keys", None)
+        prefetch: list[str] = keys_for(request) if keys_for is not None else []
         try:
             client = backend.client.get_client(write=True)
-            allowed, count, previous = _window_script(client)(
+            allowed, count, previous, *read = _window_script(client)(
                 # Not DRF's key: its value there is a pickled list of times, not these counters.
-                keys=[backend.make_key(f"window:{self.key}")],
+                keys=[
+                    backend.make_key(f"window:{self.key}"),
+                    *(backend.make_key(key) for key in prefetch),
+                ],
                 args=[
                     int(window),
                     self.num_requests,
@@ -108,6 +123,10 @@ class RedisWindowThrottle(throttling.SimpleRateThrottle):
             logger.warning("throttle: Redis did not answer; the request is allowed")
             return True
         if allowed:
+            if read:
+                decode = backend.client.decode
+                values = [None if value is None else decode(value) for value in read[0]]
+                view.cache_prefetched(dict(zip(prefetch, values, strict=True)))  # type: ignore[attr-defined]
             return True
         self.refused_wait = seconds_until_allowed(
             count=count,

@@ -29,7 +29,7 @@ from {{ cookiecutter.project_slug }}.shop.tests.factories import ProductFactory
 from {{ cookiecutter.project_slug }}.cms.tests.factories import PublishedPostFactory
 {%- endif %}
 
-from .. import redis_client
+from .. import caching, redis_client
 
 pytestmark = pytest.mark.django_db
 LIST = reverse("users:list")
@@ -109,6 +109,32 @@ def test_a_cached_list_page_lives_in_redis_for_every_process(redis_cache, settin
     assert staff_client.get(LIST)["X-Cache"] == "HIT"
 
 
+def test_a_warm_page_costs_one_redis_round_trip_throttle_included(
+    redis_cache, staff_client, monkeypatch
+):
+    sent: list[str] = []
+    send = redis_client.CircuitBreakerRedis.execute_command
+
+    def counted(self: redis.Redis, *args: object, **options: object) -> object:
+        sent.append(str(args[0]))
+        return send(self, *args, **options)
+
+    staff_client.get(LIST)  # the cold read stores the page
+    monkeypatch.setattr(redis_client.CircuitBreakerRedis, "execute_command", counted)
+
+    response = staff_client.get(LIST)
+
+    assert response["X-Cache"] == "HIT"
+    assert sent == ["EVALSHA"]  # the throttle's script, which also read the page
+
+
+def test_a_warm_page_still_counts_against_the_rate(redis_cache, staff_client, low_rates):
+    statuses = [staff_client.get(LIST) for _ in range(4)]  # the per-user rate: 3/minute
+
+    assert [response.status_code for response in statuses] == [200, 200, 200, 429]
+    assert [response["X-Cache"] for response in statuses[:3]] == ["MISS", "HIT", "HIT"]
+
+
 def test_a_throttled_caller_is_one_small_entry_whatever_its_requests(
     redis_cache, user_client, user
 ):
@@ -119,6 +145,31 @@ def test_a_throttled_caller_is_one_small_entry_whatever_its_requests(
     entry = raw.hgetall(redis_cache.make_key(f"window:throttle_user_{user.pk}"))
     assert entry.keys() == {b"w", b"c", b"p"}  # window number, its count, the previous one's
     assert int(entry[b"c"]) + int(entry[b"p"]) == 3
+
+
+# Forking while the parent's sending thread may hold its lock is the case under test: the child
+# makes its own locks (``caching._after_fork_in_child``).
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
+def test_a_forked_worker_sends_its_own_counts_and_not_its_parents(redis_cache):
+    """gunicorn forks its workers from a master that may have counted reads: each worker starts
+    its own sending thread (threads do not survive a fork) and leaves the master's counts to it."""
+    caching.cached_get_or_set("tests.forked", lambda: "value", timeout=60)  # a miss, unsent
+    pid = os.fork()
+    if pid == 0:  # the child: two hits, sent by a thread of its own
+        try:
+            for _ in range(2):
+                caching.cached_get_or_set("tests.forked", lambda: "value", timeout=60)
+            deadline = time.monotonic() + 3 * caching.COUNTS_FLUSH_SECONDS + 2
+            while time.monotonic() < deadline:
+                if redis_cache.get("metrics:tests.forked:hit") == 2:
+                    os._exit(0)
+                time.sleep(0.05)
+        finally:
+            os._exit(1)
+    _, status_code = os.waitpid(pid, 0)
+
+    assert os.waitstatus_to_exitcode(status_code) == 0
+    assert caching.cache_stats()["tests.forked"] == {"hits": 2, "misses": 1}
 
 
 def test_readyz_pings_redis(redis_cache, client):

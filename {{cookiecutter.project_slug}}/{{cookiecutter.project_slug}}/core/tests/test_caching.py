@@ -1,13 +1,14 @@
 {% if cookiecutter.cache == "redis" -%}
-"""The caching helpers: counted reads, versioned keys, invalidation on write, the stats command.
+"""The caching helpers: counted reads, generations, invalidation on write, the stats command.
 
 They run on whichever cache the settings chose: Redis when REDIS_URL is set, local memory otherwise.
 """
 {%- else -%}
-"""The caching helpers: counted reads, versioned keys, invalidation on write, the stats command."""
+"""The caching helpers: counted reads, generations, invalidation on write, the stats command."""
 {%- endif %}
 
 import io
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -230,6 +231,30 @@ def test_a_lost_generation_only_causes_a_miss():
     caching.cached_get_or_set("tests.lost", compute, scopes=["scope:a"], timeout=60)
 
     assert compute.calls == 2
+
+
+def test_counts_reach_the_cache_within_seconds_without_being_asked():
+    caching.cached_get_or_set("tests.sent", Counter(), timeout=60)
+    key = "metrics:tests.sent:miss"
+
+    deadline = time.monotonic() + 3 * caching.COUNTS_FLUSH_SECONDS + 2
+    while cache.get(key) is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+    assert cache.get(key) == 1  # sent by the background thread: no read waited for it
+
+
+def test_an_entry_stored_under_an_old_generation_is_a_miss():
+    compute = Counter()
+    caching.cached_get_or_set("tests.old", compute, scopes=["scope:b"], timeout=60)
+    stored = cache.get(caching.entry_key("tests.old"))
+
+    caching.invalidate("scope:b")
+    caching.cached_get_or_set("tests.old", compute, scopes=["scope:b"], timeout=60)
+    cache.set(caching.entry_key("tests.old"), stored)  # a slow read storing what it read before
+    caching.cached_get_or_set("tests.old", compute, scopes=["scope:b"], timeout=60)
+
+    assert compute.calls == 3
 
 
 def test_listeners_hear_every_hit_and_miss():
