@@ -570,6 +570,8 @@ class CachedListMixin:
     for signed-in callers; override ``get_cache_audience`` for other groupings, returning
     ``None`` for callers who bypass the cache). The data is cached once for every format (JSON,
     CSV, the browsable API render it); JSON is also cached rendered, and a hit sends those bytes.
+    ``cache_prefetch_keys`` names the keys of that JSON page, so that a throttle which reads them
+    in its own round trip (core/throttling_redis.py) leaves list() no round trip to make.
     """
 
     cache_name: str = ""
