@@ -12,8 +12,9 @@ production settings, in scratch databases it creates and drops, one per row coun
   the main lists at each row count, then of ``/me``, the details and the cached lists, cold (every
   URL new, so every read misses) and warm (one URL);
 - what the cache saves, without the load tool's share of the machine: CPU and wall milliseconds of
-  a cold and a warm read of each cached endpoint, in this process, at the largest row count; a
-  warm page of a list must cost at most a fifth of a cold one;
+  a cold and a warm read of each cached endpoint, in this process, calling the WSGI application
+  as gunicorn does, at the largest row count; a warm page of a list must cost at most a fifth of a
+  cold one;
 - the resident (RSS) and proportional (PSS) memory of each worker after the load.
 
 Requests carry ``X-Forwarded-Proto: https``, as from the proxy production runs behind; throttles
