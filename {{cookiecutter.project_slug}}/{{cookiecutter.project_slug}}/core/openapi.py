@@ -111,8 +111,12 @@ class AutoSchema(openapi.AutoSchema):
 
     def _map_serializer_field(
         self, field: Any, direction: str, bypass_extensions: bool = False
-    ) -> dict[str, Any]:
-        schema: dict[str, Any] = super()._map_serializer_field(field, direction, bypass_extensions)
+    ) -> dict[str, Any] | None:
+        schema: dict[str, Any] | None = super()._map_serializer_field(
+            field, direction, bypass_extensions
+        )
+        if schema is None:  # A nested serializer drf-spectacular could not resolve.
+            return None
         if (
             isinstance(field, serializers.DecimalField)
             and not field.localize
