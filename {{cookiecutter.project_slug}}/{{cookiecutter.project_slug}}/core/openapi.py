@@ -1,13 +1,18 @@
-"""OpenAPI schema additions: who may call each operation, and the common error body for 4xx answers.
+"""OpenAPI schema additions: who may call each operation, the common error body for 4xx answers,
+and what drf-spectacular leaves out of a field: decimal patterns that match what the API accepts,
+and the bounds of a list.
 
 Clients then know the error shape from the schema alone, and the fuzzing test can check that
 every 4xx response matches it.
 """
 
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from drf_spectacular import openapi
+from drf_spectacular.drainage import has_override
+from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
@@ -44,14 +49,87 @@ def add_error_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]
     return result
 
 
+def _digits(least: int, most: int | None) -> str:
+    """From ``least`` to ``most`` ASCII digits (no upper bound for None)."""
+    return "[0-9]{" + f"{least},{'' if most is None else most}" + "}"
+
+
+def decimal_pattern(field: serializers.DecimalField) -> str | None:
+    """The decimals in plain notation (``12``, ``12.``, ``12.50``, ``.5``, ``-3``, ``+3``) that
+    ``field`` accepts, as a regular expression; None when the field sets no decimal places.
+
+    DRF counts digits as Python's Decimal does: leading zeros are free, trailing ones in the
+    fraction count, and a field with no whole digit (max_digits == decimal_places) takes ``0.5``
+    but not ``0``. drf-spectacular's own pattern makes every digit optional, so it also matches
+    ``""``, ``"-"`` and ``"."``, which the API refuses with a 400.
+
+    A floor of zero or more (``min_value``, from a model's MinValueValidator too) drops the minus
+    sign, which leaves out negative zero (``-0``) under a floor of exactly zero. Other bounds do
+    not fit a pattern and are not in it; nor are the other spellings Decimal reads (``1e2``,
+    ``1_000``, surrounding spaces): a client need not send them.
+    """
+    places, whole = field.decimal_places, field.max_whole_digits
+    if places is None:
+        return None
+    forms = []
+    if whole is None or whole > 0:  # Whole digits, then an optional point and fraction.
+        leading = "" if whole is None else "0*"
+        fraction = rf"(?:\.{_digits(0, places)})?" if places else r"\.?"
+        forms.append(f"{leading}{_digits(1, whole)}{fraction}")
+    if places:  # No whole digit but zeros: a point and at least one fraction digit.
+        forms.append(rf"0*\.{_digits(1, places)}")
+    if not forms:  # max_digits=0: no value at all.
+        return None
+    floor = field.min_value
+    sign = r"\+?" if floor is not None and Decimal(floor) >= 0 else "[-+]?"
+    return f"^{sign}(?:{'|'.join(forms)})$"
+
+
+def item_bounds(field: Any) -> dict[str, int]:
+    """``minItems`` and ``maxItems`` for what a list field enforces but drf-spectacular leaves out:
+    ``allow_empty=False`` everywhere, and a ListSerializer's ``min_length`` and ``max_length``."""
+    bounds = {}
+    least = getattr(field, "min_length", None) or 0
+    if not getattr(field, "allow_empty", True):
+        least = max(least, 1)
+    if least:
+        bounds["minItems"] = least
+    if (most := getattr(field, "max_length", None)) is not None:
+        bounds["maxItems"] = most
+    return bounds
+
+
 class AutoSchema(openapi.AutoSchema):
     """drf-spectacular's schema, listing ``{}`` (no credentials) among the security requirements of
-    every operation an anonymous caller may use.
+    every operation an anonymous caller may use, with decimal patterns the API agrees with and the
+    bounds of lists.
 
     drf-spectacular only knows DRF's AllowAny and IsAuthenticatedOrReadOnly; this asks the view's
     own permission classes, as they would answer an anonymous request for the operation's method,
     so a custom class (the catalogue's IsStaffOrReadOnly) is described truthfully.
     """
+
+    def _map_serializer_field(
+        self, field: Any, direction: str, bypass_extensions: bool = False
+    ) -> dict[str, Any] | None:
+        schema: dict[str, Any] | None = super()._map_serializer_field(
+            field, direction, bypass_extensions
+        )
+        if schema is None:  # A nested serializer drf-spectacular could not resolve.
+            return None
+        if (
+            isinstance(field, serializers.DecimalField)
+            and not field.localize
+            and not has_override(field, "field")
+            and schema.get("type") == "string"
+            and (pattern := decimal_pattern(field))
+        ):
+            # Leading zeros are free, so only DRF's cap on the string's length bounds it.
+            schema = {**schema, "pattern": pattern, "maxLength": field.MAX_STRING_LENGTH}
+        lists = (serializers.ListSerializer, serializers.ListField, serializers.ManyRelatedField)
+        if isinstance(field, lists) and direction == "request" and schema.get("type") == "array":
+            schema = {**schema, **item_bounds(field)}
+        return schema
 
     def get_auth(self) -> list[dict[str, list[str]]]:
         auths: list[dict[str, list[str]]] = super().get_auth()

@@ -1,12 +1,23 @@
-"""The schema documents the common error body for every operation, and who may call it."""
+"""The schema documents the common error body for every operation, who may call it, and decimal
+patterns that match what the API accepts."""
 
+import itertools
 import re
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+from typing import Any
 
 import pytest
 from drf_spectacular.generators import SchemaGenerator
-from rest_framework import status
+from rest_framework import serializers, status
 
-from ..openapi import ERROR_RESPONSE, HTTP_METHODS, add_error_responses
+from ..openapi import (
+    ERROR_RESPONSE,
+    HTTP_METHODS,
+    add_error_responses,
+    decimal_pattern,
+    item_bounds,
+)
 
 
 @pytest.mark.django_db
@@ -74,3 +85,105 @@ def test_page_parameters_are_documented_as_positive_integers():
     pages = {p["name"]: p["schema"] for p in parameters if p["name"] in {"page", "page_size"}}
 
     assert pages == {name: {"type": "integer", "minimum": 1} for name in ("page", "page_size")}
+
+
+def _plain_decimals() -> Iterator[str]:
+    """Every string of up to 5 characters over the symbols of plain decimal notation."""
+    for length in range(6):
+        for symbols in itertools.product("01-+.", repeat=length):
+            yield "".join(symbols)
+
+
+def _is_negative_zero(text: str) -> bool:
+    try:
+        return text.startswith("-") and Decimal(text) == 0
+    except InvalidOperation:
+        return False
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"max_digits": 3, "decimal_places": 1},
+        {"max_digits": 2, "decimal_places": 0},  # whole numbers only
+        {"max_digits": 2, "decimal_places": 2},  # no whole digit: 0.5 but not 0
+        {"max_digits": None, "decimal_places": 1},
+        {"max_digits": 3, "decimal_places": 1, "min_value": Decimal("0")},
+    ],
+    ids=repr,
+)
+def test_a_decimal_pattern_matches_exactly_the_plain_decimals_the_field_accepts(options):
+    """Over some 3,900 strings of signs, points, zeros and ones, the pattern and DRF agree on
+    every one, negative zero under a floor of zero aside (the pattern has no minus sign then)."""
+    field = serializers.DecimalField(**options)
+    pattern = re.compile(decimal_pattern(field) or "")
+    disagreements = []
+
+    for text in _plain_decimals():
+        try:
+            field.run_validation(text)
+            accepted = True
+        except serializers.ValidationError:
+            accepted = False
+        if accepted != bool(pattern.fullmatch(text)):
+            disagreements.append(text)
+
+    floor = "min_value" in options
+    assert [text for text in disagreements if not (floor and _is_negative_zero(text))] == []
+
+
+@pytest.mark.parametrize(
+    ("field", "bounds"),
+    [
+        (serializers.ListField(child=serializers.IntegerField()), {}),
+        (
+            serializers.ListField(child=serializers.IntegerField(), allow_empty=False),
+            {"minItems": 1},
+        ),
+        (
+            serializers.ListSerializer(child=serializers.Serializer(), min_length=2, max_length=5),
+            {"minItems": 2, "maxItems": 5},
+        ),
+        (
+            serializers.ListSerializer(child=serializers.Serializer(), allow_empty=False),
+            {"minItems": 1},
+        ),
+    ],
+    ids=["free", "allow_empty=False", "lengths", "list serializer not empty"],
+)
+def test_a_list_states_the_item_counts_its_field_enforces(field, bounds):
+    """What the field refuses: an empty list (allow_empty=False), too few or too many items."""
+    least, most = bounds.get("minItems", 0), bounds.get("maxItems")
+
+    def refused(count: int) -> bool:
+        try:
+            field.run_validation([1 if isinstance(field, serializers.ListField) else {}] * count)
+        except serializers.ValidationError:
+            return True
+        return False
+
+    assert item_bounds(field) == bounds
+    assert [refused(count) for count in range(7)] == [
+        count < least or (most is not None and count > most) for count in range(7)
+    ]
+
+
+def _decimal_properties(schema: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {
+        f"{name}.{prop}": spec
+        for name, component in schema["components"]["schemas"].items()
+        for prop, spec in component.get("properties", {}).items()
+        if spec.get("format") == "decimal"
+    }
+
+
+@pytest.mark.django_db
+def test_every_decimal_in_the_schema_needs_a_digit():
+    """drf-spectacular's own patterns match "", "-" and ".", which the API refuses with a 400."""
+    decimals = _decimal_properties(SchemaGenerator().get_schema(request=None, public=True))
+
+    for name, spec in decimals.items():
+        pattern = re.compile(spec["pattern"])
+        assert not any(pattern.search(text) for text in ["", "-", "+", ".", "-.", "+."]), name
+        assert pattern.search("0") or pattern.search("0.0"), name
+        assert spec["maxLength"] == serializers.DecimalField.MAX_STRING_LENGTH, name

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -174,6 +175,33 @@ def test_staff_change_a_product(staff_client):
     assert response.status_code == status.HTTP_200_OK
     product.refresh_from_db()
     assert (product.stock, product.is_active) == (40, False)
+
+
+# Whole numbers, a bare point either side, a sign, leading zeros, the largest price; then what
+# drf-spectacular's own pattern let through ("", "-", "."), too many digits either side, too long.
+PRICES = ["0", "7", "7.", ".5", "+7.25", "0007.25", "99999999.99", "", "-", ".", "+", "-1"]
+PRICES += ["7.125", "123456789", "0" * 990 + "1.5", "0" * 1000 + "1"]
+
+
+def test_the_api_takes_exactly_the_prices_the_schema_allows(api_client, staff_client):
+    """A client that trusts the schema never sends a price the API refuses, and a price the
+    schema refuses is a 400 naming the field."""
+    schema = api_client.get("/api/schema/", {"format": "json"}).json()
+    price = schema["components"]["schemas"]["PatchedProductInputRequest"]["properties"]["price"]
+    product = ProductFactory()
+    outcomes = {}
+
+    for text in PRICES:
+        allowed = bool(re.search(price["pattern"], text)) and len(text) <= price["maxLength"]
+        response = staff_client.patch(_product_url(product), {"price": text})
+        if response.status_code == status.HTTP_400_BAD_REQUEST:
+            assert set(response.json()["error"]["fields"]) == {"price"}
+        outcomes[text[-12:]] = (allowed, response.status_code)
+
+    assert all(
+        code == (status.HTTP_200_OK if allowed else status.HTTP_400_BAD_REQUEST)
+        for allowed, code in outcomes.values()
+    ), outcomes
 
 
 @pytest.mark.parametrize("client_name", ["api_client", "user_client"])

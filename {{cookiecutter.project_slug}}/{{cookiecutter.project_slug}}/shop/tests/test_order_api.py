@@ -86,6 +86,18 @@ def test_bad_items_are_a_400(user_client, address, items, field):
     assert field in response.json()["error"]["fields"]
 
 
+def test_the_schema_states_how_many_items_an_order_takes(api_client, user_client, address):
+    schema = api_client.get("/api/schema/", {"format": "json"}).json()
+    items = schema["components"]["schemas"]["OrderPlaceInputRequest"]["properties"]["items"]
+    too_many = [{"product": pk, "quantity": 1} for pk in range(1, items["maxItems"] + 2)]
+
+    response = user_client.post(URL, {"address": address.pk, "items": too_many})
+
+    assert (items["minItems"], items["maxItems"]) == (1, 100)
+    assert response.status_code == status.HTTP_400_BAD_REQUEST
+    assert "items" in response.json()["error"]["fields"]
+
+
 def test_someone_elses_address_cannot_be_used(user_client):
     other = AddressFactory()
     product = ProductFactory()
