@@ -126,6 +126,7 @@ class RedisWindowThrottle(throttling.SimpleRateThrottle):
             if read:
                 decode = backend.client.decode
                 values = [None if value is None else decode(value) for value in read[0]]
+                # The hook of the view that offered the keys (typed here as any APIView).
                 view.cache_prefetched(dict(zip(prefetch, values, strict=True)))  # type: ignore[attr-defined]
             return True
         self.refused_wait = seconds_until_allowed(
