@@ -77,6 +77,7 @@ IMPORT_PROVIDERS: dict[str, frozenset[str]] = {
     "pythonjsonlogger": frozenset({"python-json-logger"}),
     "psycopg": frozenset({"psycopg", "psycopg[binary]"}),
     "yaml": frozenset({"pyyaml"}),
+    "timezone_field": frozenset({"django-timezone-field"}),
 }
 
 # A Jinja expression, statement or comment, an opening statement tag, or a cookiecutter variable. (A bare "%}"

@@ -26,6 +26,7 @@ FEATURE_DEPENDENCIES = frozenset(
         "celery",
         "django-celery-beat",
         "django-celery-results",
+        "django-timezone-field",
         "django-redis",
         "redis",
         "kombu",

@@ -63,7 +63,8 @@ THIRD_PARTY_APPS = [
     "rest_framework.authtoken",
 {%- endif %}
 {%- if cookiecutter.task_queue == "celery" %}
-    "django_celery_beat",
+    # django-celery-beat, its crontabs' time zones loaded on first use rather than at start-up.
+    "{{ cookiecutter.project_slug }}.core.lazy_time_zones.PeriodicTasksConfig",
     "django_celery_results",
 {%- endif %}
 ]
