@@ -8,6 +8,7 @@ They run on whichever cache the settings chose: Redis when REDIS_URL is set, loc
 {%- endif %}
 
 import io
+import json
 import time
 from collections.abc import Iterator
 
@@ -19,6 +20,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from django.test import RequestFactory
 from rest_framework import generics, permissions
 from rest_framework.test import force_authenticate
+from rest_framework.throttling import BaseThrottle
 
 from {{ cookiecutter.project_slug }}.users.api.serializers import UserOutputSerializer
 from {{ cookiecutter.project_slug }}.users.models import User
@@ -207,6 +209,50 @@ def test_an_anonymous_only_list_lets_signed_in_callers_bypass_the_cache(user):
     assert view(RequestFactory().get("/users/"))["X-Cache"] == "MISS"
     assert view(RequestFactory().get("/users/"))["X-Cache"] == "HIT"
     assert view(signed_in)["X-Cache"] == "BYPASS"
+
+
+class PrefetchingThrottle(BaseThrottle):
+    """What the Redis throttle does with a view's keys (core/throttling_redis.py), on any backend."""
+
+    def allow_request(self, request, view) -> bool:
+        keys = view.cache_prefetch_keys(request)
+        if keys:
+            found = cache.get_many(keys)
+            view.cache_prefetched({key: found.get(key) for key in keys})
+        return True
+
+
+class PrefetchedUserList(caching.CachedListMixin, generics.ListAPIView):
+    permission_classes = (permissions.AllowAny,)
+    throttle_classes = (PrefetchingThrottle,)
+    serializer_class = UserOutputSerializer
+    cache_name = "tests.prefetched"
+    cache_models = (User,)
+
+    def get_queryset(self):
+        return User.objects.order_by("id")
+
+
+def test_a_page_whose_keys_the_throttle_read_makes_no_cache_read_of_its_own(monkeypatch):
+    view = PrefetchedUserList.as_view()
+    cold = view(RequestFactory().get("/users/"))
+    reads: list[list[str]] = []
+    get_many = cache.get_many
+
+    def counted(keys, *args, **kwargs):
+        reads.append(list(keys))
+        return get_many(keys, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get_many", counted)
+    warm = view(RequestFactory().get("/users/"))
+    warm_reads = list(reads)
+    UserFactory()  # invalidates the page: the next read misses, though its keys were read early
+    after_write = view(RequestFactory().get("/users/"))
+
+    assert (cold["X-Cache"], warm["X-Cache"], after_write["X-Cache"]) == ("MISS", "HIT", "MISS")
+    assert warm.content == cold.content
+    assert [len(keys) for keys in warm_reads] == [2]  # the throttle's: a generation and the page
+    assert json.loads(after_write.content)["count"] == json.loads(cold.content)["count"] + 1
 
 
 def test_invalidate_model_covers_writes_that_send_no_signal():
