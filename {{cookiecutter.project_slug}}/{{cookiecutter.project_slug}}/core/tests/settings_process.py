@@ -38,6 +38,23 @@ PROJECT_ROOT = Path(__file__).resolve().parents[3]
 NOT_INHERITED = ("DJANGO_", "DATABASE_URL", "REDIS_URL", "CELERY_", "PYTEST_")
 
 
+def printed_by_fresh_interpreter(code: str, settings: str = "config.settings.test") -> Any:
+    """The last line ``code`` printed, as JSON, run alone in a fresh interpreter with ``settings``.
+
+    For what starting Django imports or builds, which the test run's own imports would hide.
+    """
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": settings},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
+
+
 @dataclass(frozen=True)
 class Loaded:
     """The settings module imported alone: the error it raised, what it wrote to stderr, values."""

@@ -1,17 +1,11 @@
 """/graphql/ is imported on its first request: loading the URL map loads no GraphQL schema or view."""
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.urls import resolve
 
 from ..graphql.lazy import lazy_graphql_view
+from .settings_process import printed_by_fresh_interpreter
 
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
 # In a fresh interpreter: load the URL map, then print every module imported.
 LOAD_URL_MAP = """
 import json, sys
@@ -31,17 +25,8 @@ def is_graphql_schema_or_view(module: str) -> bool:
 
 
 def test_loading_the_url_map_imports_no_graphql_schema_or_view():
-    result = subprocess.run(
-        [sys.executable, "-c", LOAD_URL_MAP],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    loaded = printed_by_fresh_interpreter(LOAD_URL_MAP)
 
-    assert result.returncode == 0, result.stderr
-    loaded = json.loads(result.stdout.splitlines()[-1])
     assert [module for module in loaded if is_graphql_schema_or_view(module)] == []
     assert "config.urls" in loaded
 

@@ -1,10 +1,5 @@
 """Beat's crontab time zone: no zone is loaded at start-up, and the field is the one the library makes."""
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 from zoneinfo import ZoneInfo, available_timezones
 
 import pytest
@@ -15,8 +10,8 @@ from django_celery_beat.models import CrontabSchedule
 from timezone_field import TimeZoneField
 
 from .. import lazy_time_zones
+from .settings_process import printed_by_fresh_interpreter
 
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
 # In a fresh interpreter: start Django (every models module, django-celery-beat's included), load the
 # URL map, then say whether any time zone was listed or loaded for the field.
 START = """
@@ -47,17 +42,8 @@ def as_the_library_makes_it(field: TimeZoneField) -> TimeZoneField:
 
 
 def test_starting_django_lists_and_loads_no_time_zone():
-    result = subprocess.run(
-        [sys.executable, "-c", START],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    loaded = printed_by_fresh_interpreter(START)
 
-    assert result.returncode == 0, result.stderr
-    loaded = json.loads(result.stdout.splitlines()[-1])
     assert loaded == {"backend_imported": False, "choices_built": 0}
 
 
