@@ -308,6 +308,9 @@ COUNTS_FLUSH_SECONDS = 1.0
 # Events counted in this process and not yet added to the cache: {metric key: events}.
 _unsent: Counter[str] = Counter()
 _unsent_lock = threading.Lock()
+# Held while counts taken from ``_unsent`` are on their way to the cache, so that a flush (or a
+# reset) made meanwhile waits for them: cache_stats() then reads every count this process made.
+_sending_lock = threading.Lock()
 _sender: threading.Thread | None = None
 
 
@@ -325,15 +328,16 @@ def _record(name: str, outcome: str) -> None:
 
 def flush_counts() -> None:
     """Add this process's counts to the cache now, as the background thread does every second."""
-    with _unsent_lock:
-        counts = dict(_unsent)
-        _unsent.clear()
-    for key, events in counts.items():
-        try:
-            cache.incr(key, events)
-        except ValueError:  # the first events since the counts were last reset
-            if not cache.add(key, events, timeout=None):
+    with _sending_lock:
+        with _unsent_lock:
+            counts = dict(_unsent)
+            _unsent.clear()
+        for key, events in counts.items():
+            try:
                 cache.incr(key, events)
+            except ValueError:  # the first events since the counts were last reset
+                if not cache.add(key, events, timeout=None):
+                    cache.incr(key, events)
 
 
 def discard_unsent_counts() -> None:
@@ -382,8 +386,9 @@ def _metric_keys() -> list[str]:
 
 
 def reset_cache_stats() -> None:
-    discard_unsent_counts()
-    cache.delete_many(_metric_keys())
+    with _sending_lock:
+        discard_unsent_counts()
+        cache.delete_many(_metric_keys())
 
 
 def _after_fork_in_child() -> None:
@@ -392,9 +397,10 @@ def _after_fork_in_child() -> None:
     Its parent's unsent counts stay the parent's to send; invalidations kept to retry are retried
     by the child as well (dropping a generation twice is harmless).
     """
-    global _sender, _unsent_lock, _retrier, _pending_lock
+    global _sender, _unsent_lock, _sending_lock, _retrier, _pending_lock
     _sender, _retrier = None, None
-    _unsent_lock, _pending_lock = threading.Lock(), threading.Lock()
+    _unsent_lock, _sending_lock = threading.Lock(), threading.Lock()
+    _pending_lock = threading.Lock()
     _unsent.clear()
     if _pending:
         with _pending_lock:
