@@ -358,7 +358,12 @@ def _send_counts() -> None:
     global _sender
     while True:
         time.sleep(COUNTS_FLUSH_SECONDS)
-        flush_counts()
+        try:
+            flush_counts()
+        except Exception:
+            # A backend that raises (one that is down fails open instead) loses these counts; the
+            # thread goes on, or this process would never send a count again.
+            logger.exception("Cache hit and miss counts could not be sent")
         with _unsent_lock:
             if not _unsent:
                 _sender = None

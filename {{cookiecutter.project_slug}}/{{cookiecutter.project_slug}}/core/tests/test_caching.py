@@ -290,6 +290,29 @@ def test_counts_reach_the_cache_within_seconds_without_being_asked():
     assert cache.get(key) == 1  # sent by the background thread: no read waited for it
 
 
+def test_a_send_that_fails_leaves_the_thread_sending(monkeypatch, caplog):
+    send = caching.flush_counts
+    failed: list[bool] = []
+
+    def fail_once() -> None:
+        if not failed:
+            failed.append(True)
+            raise RuntimeError("the cache refused")
+        send()
+
+    monkeypatch.setattr(caching, "flush_counts", fail_once)
+    caching.cached_get_or_set("tests.refused", Counter(), timeout=60)
+    key = "metrics:tests.refused:miss"
+
+    deadline = time.monotonic() + 4 * caching.COUNTS_FLUSH_SECONDS + 2
+    while cache.get(key) is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+    assert failed
+    assert "counts could not be sent" in caplog.text
+    assert cache.get(key) == 1  # sent by the same thread, a second later
+
+
 def test_an_entry_stored_under_an_old_generation_is_a_miss():
     compute = Counter()
     caching.cached_get_or_set("tests.old", compute, scopes=["scope:b"], timeout=60)
