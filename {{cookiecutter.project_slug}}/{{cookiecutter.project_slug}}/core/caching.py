@@ -667,7 +667,7 @@ class CachedListMixin:
         # renders the data entry that other formats share.
         renderer = request.accepted_renderer
 
-        def render() -> bytes:
+        def render() -> str | bytes:  # what BaseRenderer.render may return, in newer DRF stubs
             # get_renderer_context comes from APIView, later in the view's bases (mypy cannot see it).
             context = self.get_renderer_context()  # type: ignore[attr-defined]
             return renderer.render(cached_data(counted=False), request.accepted_media_type, context)
