@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, cast
 
 from django.core.cache import cache
-from django.db import models, transaction
+from django.db import connections, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.utils import translation
 from rest_framework import exceptions
@@ -173,21 +173,46 @@ def _start_retrier() -> None:
     """Start the retry thread unless it runs; call with ``_pending_lock`` held."""
     global _retrier
     if _retrier is None:
-        _retrier = threading.Thread(
-            target=_retry_pending, name="cache-invalidation-retry", daemon=True
+        _retrier = _start_background(
+            "cache-invalidation-retry", lambda: PENDING_RETRY_SECONDS, _retry_pending
         )
-        _retrier.start()
 
 
-def _retry_pending() -> None:
+def _retry_pending() -> bool:
+    """One pass of the retry thread; ``True`` (and the thread ends) once nothing is left."""
     global _retrier
-    while True:
-        time.sleep(PENDING_RETRY_SECONDS)
-        flush_pending_invalidations()
-        with _pending_lock:
-            if not _pending:
-                _retrier = None
-                return
+    flush_pending_invalidations()
+    with _pending_lock:
+        if _pending:
+            return False
+        _retrier = None
+        return True
+
+
+def _start_background(
+    name: str, period: Callable[[], float], step: Callable[[], bool]
+) -> threading.Thread:
+    """Run ``step`` every ``period()`` seconds in a daemon thread until it returns ``True``.
+
+    The period is read before each pass, so a test that shortens it shortens a running thread's.
+
+    The thread then closes the database connections it opened: with the database cache (the
+    production cache when Redis is not chosen) each pass is a query, and a connection left to the
+    garbage collector would stay open on the server until it ran.
+    """
+
+    def run() -> None:
+        try:
+            while True:
+                time.sleep(period())
+                if step():
+                    return
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run, name=name, daemon=True)
+    thread.start()
+    return thread
 
 
 def invalidate_model(model: type[models.Model], *, using: str | None = None) -> None:
@@ -350,24 +375,23 @@ def _start_sender() -> None:
     """Start the thread that adds the counts to the cache unless it runs; ``_unsent_lock`` held."""
     global _sender
     if _sender is None:
-        _sender = threading.Thread(target=_send_counts, name="cache-counts", daemon=True)
-        _sender.start()
+        _sender = _start_background("cache-counts", lambda: COUNTS_FLUSH_SECONDS, _send_counts)
 
 
-def _send_counts() -> None:
+def _send_counts() -> bool:
+    """One pass of the counts thread; ``True`` (and the thread ends) once nothing is unsent."""
     global _sender
-    while True:
-        time.sleep(COUNTS_FLUSH_SECONDS)
-        try:
-            flush_counts()
-        except Exception:
-            # A backend that raises (one that is down fails open instead) loses these counts; the
-            # thread goes on, or this process would never send a count again.
-            logger.exception("Cache hit and miss counts could not be sent")
-        with _unsent_lock:
-            if not _unsent:
-                _sender = None
-                return
+    try:
+        flush_counts()
+    except Exception:
+        # A backend that raises (one that is down fails open instead) loses these counts; the
+        # thread goes on, or this process would never send a count again.
+        logger.exception("Cache hit and miss counts could not be sent")
+    with _unsent_lock:
+        if _unsent:
+            return False
+        _sender = None
+        return True
 
 
 def cache_stats() -> dict[str, dict[str, int]]:

@@ -10,12 +10,13 @@ They run on whichever cache the settings chose: Redis when REDIS_URL is set, loc
 import io
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.test import RequestFactory
 from rest_framework import generics, permissions
@@ -311,6 +312,78 @@ def test_a_send_that_fails_leaves_the_thread_sending(monkeypatch, caplog):
     assert failed
     assert "counts could not be sent" in caplog.text
     assert cache.get(key) == 1  # sent by the same thread, a second later
+
+
+@pytest.fixture
+def database_cache(settings) -> Iterator[Callable[[bool], None]]:
+    """The database cache (production's when Redis is not chosen), with a switch that takes its
+    table away and puts it back: a cache that refuses every command, then answers again.
+
+    Threads reach the table too (the retry thread), hence a transactional test database.
+    """
+    table, away = "tests_cache", "tests_cache_away"
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": table}
+    }
+    call_command("createcachetable", verbosity=0)
+    quote = connection.ops.quote_name
+
+    def reachable(answers: bool) -> None:
+        old, new = (away, table) if answers else (table, away)
+        with connection.cursor() as cursor:
+            cursor.execute(f"ALTER TABLE {quote(old)} RENAME TO {quote(new)}")
+
+    yield reachable
+    with connection.cursor() as cursor:
+        for name in (table, away):
+            cursor.execute(f"DROP TABLE IF EXISTS {quote(name)}")
+
+
+def wait_for_the_retry_thread_to_end() -> None:
+    deadline = time.monotonic() + 4 * caching.PENDING_RETRY_SECONDS + 2
+    while caching._retrier is not None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert caching._retrier is None, "the retry thread still runs"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_invalidation_the_cache_refused_is_applied_once_it_answers(
+    database_cache, monkeypatch, caplog
+):
+    monkeypatch.setattr(caching, "PENDING_RETRY_SECONDS", 0.05)
+    compute = Counter()
+    caching.cached_get_or_set("tests.refused", compute, scopes=["scope:r"], timeout=60)
+
+    database_cache(False)
+    caching.invalidate("scope:r")  # a write while the cache is away: its generation stays
+    time.sleep(0.2)  # retries that fail
+    assert "invalidations kept to retry" in caplog.text
+    database_cache(True)
+    wait_for_the_retry_thread_to_end()
+
+    assert "Cache reachable again" in caplog.text
+    caching.cached_get_or_set("tests.refused", compute, scopes=["scope:r"], timeout=60)
+    assert compute.calls == 2  # the retry thread dropped the generation: a miss
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_read_applies_the_invalidations_kept_to_retry_before_it_reads(
+    database_cache, monkeypatch
+):
+    monkeypatch.setattr(caching, "PENDING_RETRY_SECONDS", 2.0)  # the thread sleeps past the read
+    compute = Counter()
+    caching.cached_get_or_set("tests.kept", compute, scopes=["scope:k"], timeout=60)
+
+    database_cache(False)
+    caching.invalidate("scope:k")
+    database_cache(True)
+    for _ in range(2):
+        caching.cached_get_or_set("tests.kept", compute, scopes=["scope:k"], timeout=60)
+
+    # A miss, then a hit: the first read dropped the generation and stored under a new one.
+    # (Reading around a kept invalidation instead would miss every time until the thread ran.)
+    assert compute.calls == 2
+    wait_for_the_retry_thread_to_end()
 
 
 def test_an_entry_stored_under_an_old_generation_is_a_miss():
