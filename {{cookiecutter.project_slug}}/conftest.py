@@ -2,10 +2,8 @@
 
 {% if cookiecutter.task_queue == "celery" -%}
 import os
+{% endif -%}
 from collections.abc import Callable, Iterator
-{%- else -%}
-from collections.abc import Callable
-{%- endif %}
 
 import pytest
 {%- if cookiecutter.task_queue == "celery" %}
@@ -22,6 +20,7 @@ from {{ cookiecutter.project_slug }}.core.caching import (
     discard_pending_invalidations,
     discard_unsent_counts,
 )
+from {{ cookiecutter.project_slug }}.core.request_context import LOG_CONTEXT
 from {{ cookiecutter.project_slug }}.users.models import User
 from {{ cookiecutter.project_slug }}.users.tests.factories import UserFactory
 
@@ -53,6 +52,19 @@ def _clear_cache():
     discard_pending_invalidations()
     discard_unsent_counts()
     clear_cache()
+
+
+@pytest.fixture(autouse=True)
+def _empty_log_context() -> Iterator[None]:
+    """Each test starts outside any request or task, as far as log lines are concerned.
+
+    A client that never closes a response (the fuzzer calls the WSGI app directly) never sends
+    request_finished, so that request's id would stay bound for the rest of this process: a task
+    queued by a later test would carry it.
+    """
+    yield
+    for variable in LOG_CONTEXT.values():
+        variable.set("-")
 
 
 @pytest.fixture
