@@ -1,6 +1,6 @@
 """OpenAPI schema additions: who may call each operation, the common error body for 4xx answers,
 and what drf-spectacular leaves out of a field: decimal patterns that match what the API accepts,
-and the bounds of a list.
+text patterns that leave out what every text field refuses, and the bounds of a list.
 
 Clients then know the error shape from the schema alone, and the fuzzing test can check that
 every 4xx response matches it.
@@ -85,6 +85,24 @@ def decimal_pattern(field: serializers.DecimalField) -> str | None:
     return f"^{sign}(?:{'|'.join(forms)})$"
 
 
+# What str.strip() removes, which is what Python calls whitespace (str.isspace()), as a character
+# class that Python's and ECMAScript's regular expressions read alike. ECMAScript's \s differs:
+# it has U+FEFF and lacks U+001C to U+001F and U+0085.
+TRIMMED = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def text_pattern(field: serializers.CharField) -> str:
+    """The strings ``field`` accepts as far as their characters go, as a regular expression: never
+    a NUL (DRF refuses it in every text field), and when a blank is refused, at least one character
+    (one that trimming keeps, if the field trims: ``"   "`` is then blank). Lengths are left to
+    ``minLength`` and ``maxLength``."""
+    if field.allow_blank:
+        return r"^[^\x00]*$"
+    if field.trim_whitespace:
+        return rf"^[^\x00]*[^\x00{TRIMMED}][^\x00]*$"
+    return r"^[^\x00]+$"
+
+
 def item_bounds(field: Any) -> dict[str, int]:
     """``minItems`` and ``maxItems`` for what a list field enforces but drf-spectacular leaves out:
     ``allow_empty=False`` everywhere, and a ListSerializer's ``min_length`` and ``max_length``."""
@@ -101,8 +119,8 @@ def item_bounds(field: Any) -> dict[str, int]:
 
 class AutoSchema(openapi.AutoSchema):
     """drf-spectacular's schema, listing ``{}`` (no credentials) among the security requirements of
-    every operation an anonymous caller may use, with decimal patterns the API agrees with and the
-    bounds of lists.
+    every operation an anonymous caller may use, with decimal and text patterns the API agrees with
+    and the bounds of lists.
 
     drf-spectacular only knows DRF's AllowAny and IsAuthenticatedOrReadOnly; this asks the view's
     own permission classes, as they would answer an anonymous request for the operation's method,
@@ -126,6 +144,15 @@ class AutoSchema(openapi.AutoSchema):
         ):
             # Leading zeros are free, so only DRF's cap on the string's length bounds it.
             schema = {**schema, "pattern": pattern, "maxLength": field.MAX_STRING_LENGTH}
+        if (
+            # Not its subclasses: they have formats or patterns of their own.
+            type(field) is serializers.CharField
+            and direction == "request"
+            and not has_override(field, "field")
+            and schema.get("type") == "string"
+            and not {"pattern", "format", "enum"} & schema.keys()
+        ):
+            schema = {**schema, "pattern": text_pattern(field)}
         lists = (serializers.ListSerializer, serializers.ListField, serializers.ManyRelatedField)
         if isinstance(field, lists) and direction == "request" and schema.get("type") == "array":
             schema = {**schema, **item_bounds(field)}

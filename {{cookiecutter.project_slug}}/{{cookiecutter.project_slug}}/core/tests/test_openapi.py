@@ -1,5 +1,5 @@
 """The schema documents the common error body for every operation, who may call it, and decimal
-patterns that match what the API accepts."""
+and text patterns that match what the API accepts."""
 
 import itertools
 import re
@@ -14,9 +14,11 @@ from rest_framework import serializers, status
 from ..openapi import (
     ERROR_RESPONSE,
     HTTP_METHODS,
+    TRIMMED,
     add_error_responses,
     decimal_pattern,
     item_bounds,
+    text_pattern,
 )
 
 
@@ -187,3 +189,86 @@ def test_every_decimal_in_the_schema_needs_a_digit():
         assert not any(pattern.search(text) for text in ["", "-", "+", ".", "-.", "+."]), name
         assert pattern.search("0") or pattern.search("0.0"), name
         assert spec["maxLength"] == serializers.DecimalField.MAX_STRING_LENGTH, name
+
+
+def test_the_trimmed_characters_are_exactly_those_python_strips():
+    trimmed = re.compile(f"[{TRIMMED}]")
+
+    differ = [
+        hex(point)
+        for point in range(0x110000)
+        if bool(trimmed.fullmatch(chr(point))) != (chr(point).strip() == "")
+    ]
+
+    assert differ == []
+
+
+# A letter, the NUL DRF refuses, and whitespace as Python and ECMAScript disagree on it: U+001F is
+# Python's only, U+FEFF ECMAScript's only.
+TEXT_SYMBOLS = ["a", "\x00", " ", "\n", "\u3000", "\x1f", "\ufeff"]
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {},
+        {"allow_blank": True},
+        {"trim_whitespace": False},
+        {"allow_blank": True, "trim_whitespace": False},
+    ],
+    ids=repr,
+)
+def test_a_text_pattern_matches_exactly_the_strings_the_field_accepts(options):
+    """Over the 400 strings of up to 3 of TEXT_SYMBOLS, the pattern (searched, as JSON Schema
+    does) and DRF agree on every one."""
+    field = serializers.CharField(**options)
+    pattern = re.compile(text_pattern(field))
+    disagreements = []
+
+    for length in range(4):
+        for symbols in itertools.product(TEXT_SYMBOLS, repeat=length):
+            text = "".join(symbols)
+            try:
+                field.run_validation(text)
+                accepted = True
+            except serializers.ValidationError:
+                accepted = False
+            if accepted != bool(pattern.search(text)):
+                disagreements.append(text)
+
+    assert disagreements == []
+
+
+@pytest.mark.django_db
+def test_every_text_field_of_a_request_refuses_nul_in_the_schema():
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    texts = {
+        f"{name}.{prop}": spec
+        for name, component in schema["components"]["schemas"].items()
+        if name.endswith("Request")
+        for prop, spec in component.get("properties", {}).items()
+        if spec.get("type") == "string" and not {"format", "enum"} & spec.keys()
+    }
+
+    assert "PatchedUserUpdateInputRequest.name" in texts
+    for name, spec in texts.items():
+        assert "pattern" in spec, name
+        assert not re.search(spec["pattern"], "a\x00b"), name
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name", ["Ada", " Ada ", "", "   ", "\u3000", "\x1f", "\ufeff", "A\x00da"], ids=repr
+)
+def test_the_schema_and_the_api_agree_on_a_name(user_client, name):
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    spec = schema["components"]["schemas"]["PatchedUserUpdateInputRequest"]["properties"]["name"]
+    fits = bool(re.search(spec["pattern"], name))
+
+    response = user_client.patch("/api/v1/users/me/", {"name": name}, format="json")
+
+    if fits:
+        assert response.status_code == status.HTTP_200_OK, response.json()
+    else:
+        assert response.status_code == status.HTTP_400_BAD_REQUEST
+        assert "name" in response.json()["error"]["fields"]
