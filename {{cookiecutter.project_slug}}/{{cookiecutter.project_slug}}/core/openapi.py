@@ -91,14 +91,23 @@ def decimal_pattern(field: serializers.DecimalField) -> str | None:
 TRIMMED = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
-def text_pattern(field: serializers.CharField) -> str:
+# The fields text_pattern describes: exactly these classes, since CharField's subclasses (email,
+# slug, URL, regex) come with formats or patterns of their own.
+TEXT_FIELDS = (serializers.CharField, serializers.SlugRelatedField)
+
+
+def text_pattern(field: serializers.CharField | serializers.SlugRelatedField[Any]) -> str:
     """The strings ``field`` accepts as far as their characters go, as a regular expression: never
     a NUL (DRF refuses it in every text field), and when a blank is refused, at least one character
-    (one that trimming keeps, if the field trims: ``"   "`` is then blank). Lengths are left to
-    ``minLength`` and ``maxLength``."""
-    if field.allow_blank:
+    (one that trimming keeps, if the field trims: ``"   "`` is then blank). A related row's slug is
+    never blank and never trimmed. Lengths are left to ``minLength`` and ``maxLength``.
+
+    Lone surrogates, which DRF refuses too, are not in the pattern: a class of them reads
+    differently with and without ECMAScript's ``u`` flag (without it, every emoji is two of them).
+    """
+    if getattr(field, "allow_blank", False):
         return r"^[^\x00]*$"
-    if field.trim_whitespace:
+    if getattr(field, "trim_whitespace", False):
         return rf"^[^\x00]*[^\x00{TRIMMED}][^\x00]*$"
     return r"^[^\x00]+$"
 
@@ -145,8 +154,7 @@ class AutoSchema(openapi.AutoSchema):
             # Leading zeros are free, so only DRF's cap on the string's length bounds it.
             schema = {**schema, "pattern": pattern, "maxLength": field.MAX_STRING_LENGTH}
         if (
-            # Not its subclasses: they have formats or patterns of their own.
-            type(field) is serializers.CharField
+            type(field) in TEXT_FIELDS
             and direction == "request"
             and not has_override(field, "field")
             and schema.get("type") == "string"
