@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.validators import RegexValidator
 from drf_spectacular import openapi
 from drf_spectacular.drainage import has_override
 from rest_framework import serializers
@@ -97,17 +98,17 @@ TEXT_FIELDS = (serializers.CharField, serializers.SlugRelatedField)
 
 
 def text_pattern(field: serializers.CharField | serializers.SlugRelatedField[Any]) -> str:
-    """The strings ``field`` accepts as far as their characters go, as a regular expression: never
-    a NUL (DRF refuses it in every text field), and when a blank is refused, at least one character
-    (one that trimming keeps, if the field trims: ``"   "`` is then blank). A related row's slug is
-    never blank and never trimmed. Lengths are left to ``minLength`` and ``maxLength``.
+    """The non-empty strings ``field`` accepts as far as their characters go, as a regular
+    expression: never a NUL (DRF refuses it in every text field), and when a blank is refused and
+    the field trims, a character that trimming keeps (``"   "`` is blank then). The empty string is
+    the schema's to state apart: ``minLength: 1`` when a blank is refused, else drf-spectacular's
+    ``oneOf`` with an empty string, which needs a pattern that does not match ``""`` too. Lengths
+    are left to ``minLength`` and ``maxLength``.
 
     Lone surrogates, which DRF refuses too, are not in the pattern: a class of them reads
     differently with and without ECMAScript's ``u`` flag (without it, every emoji is two of them).
     """
-    if getattr(field, "allow_blank", False):
-        return r"^[^\x00]*$"
-    if getattr(field, "trim_whitespace", False):
+    if getattr(field, "trim_whitespace", False) and not getattr(field, "allow_blank", False):
         return rf"^[^\x00]*[^\x00{TRIMMED}][^\x00]*$"
     return r"^[^\x00]+$"
 
@@ -159,6 +160,8 @@ class AutoSchema(openapi.AutoSchema):
             and not has_override(field, "field")
             and schema.get("type") == "string"
             and not {"pattern", "format", "enum"} & schema.keys()
+            # drf-spectacular writes a RegexValidator's own pattern after this method returns.
+            and not any(isinstance(v, RegexValidator) for v in field.validators)
         ):
             schema = {**schema, "pattern": text_pattern(field)}
         lists = (serializers.ListSerializer, serializers.ListField, serializers.ManyRelatedField)
