@@ -65,9 +65,9 @@ def decimal_pattern(field: serializers.DecimalField) -> str | None:
     ``""``, ``"-"`` and ``"."``, which the API refuses with a 400.
 
     A floor of zero or more (``min_value``, from a model's MinValueValidator too) drops the minus
-    sign, which leaves out negative zero (``-0``) under a floor of exactly zero. Other bounds do
-    not fit a pattern and are not in it; nor are the other spellings Decimal reads (``1e2``,
-    ``1_000``, surrounding spaces): a client need not send them.
+    sign, but for negative zero (``-0``, ``-0.0``) under a floor of exactly zero, which passes it.
+    Other bounds do not fit a pattern and are not in it; nor are the other spellings Decimal reads
+    (``1e2``, ``1_000``, surrounding spaces): a client need not send them.
     """
     places, whole = field.decimal_places, field.max_whole_digits
     if places is None:
@@ -81,9 +81,14 @@ def decimal_pattern(field: serializers.DecimalField) -> str | None:
         forms.append(rf"0*\.{_digits(1, places)}")
     if not forms:  # max_digits=0: no value at all.
         return None
-    floor = field.min_value
-    sign = r"\+?" if floor is not None and Decimal(floor) >= 0 else "[-+]?"
-    return f"^{sign}(?:{'|'.join(forms)})$"
+    numbers = "|".join(forms)
+    floor = None if field.min_value is None else Decimal(field.min_value)
+    if floor is None or floor < 0:
+        return f"^[-+]?(?:{numbers})$"
+    if floor > 0:
+        return rf"^\+?(?:{numbers})$"
+    zeros = "|".join(form.replace("[0-9]", "0") for form in forms)  # The same forms, digits all 0.
+    return rf"^(?:\+?(?:{numbers})|-(?:{zeros}))$"
 
 
 # What str.strip() removes, which is what Python calls whitespace (str.isspace()), as a character
