@@ -48,6 +48,10 @@ from pathlib import Path
 from typing import Any
 
 REQUESTS = 200
+# Between refused connections while gunicorn starts: the figure's resolution. With preload_app the
+# socket is bound only once the app is loaded, so a coarse poll adds up to its own length to that
+# side alone (a side without preload binds first, and the kernel queues the GET until a worker takes it).
+POLL_SECONDS = 0.002
 WORKERS = 2
 COUNTS = ("forked", "modules")  # printed as whole numbers
 # cookiecutter-django's sides: the anchor's directory under WORK, and whether preload_app is turned on.
@@ -155,7 +159,7 @@ def launch(work: Path, side: dict[str, Any]) -> tuple[subprocess.Popen[str], int
             pass
         if server.poll() is not None:
             raise SystemExit(server.communicate()[1][-3000:])
-        time.sleep(0.02)
+        time.sleep(POLL_SECONDS)
     server.kill()
     raise SystemExit("no 200 within 120 s")
 

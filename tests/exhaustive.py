@@ -670,13 +670,14 @@ def lint(
         }
         jobs[f"compile{version}"] = ([interpreter, str(PYTHON_FACTS)], files, json.dumps(request))
     every_py = [p for files in py_files.values() for p in files]
-    ruff_roots = sorted({str(root / f"py{v}") for v in py_files})
-    jobs["ruff-check"] = (
-        [tool("ruff"), "check", "--no-cache", "--output-format", "concise", *ruff_roots],
-        every_py,
-        None,
-    )
-    jobs["ruff-format"] = ([tool("ruff"), "format", "--check", "--no-cache", *ruff_roots], every_py, None)
+    ruff_roots = sorted({str(root / f"py{v}") for v, files in py_files.items() if files})
+    if ruff_roots:  # a run limited to files that are not Python lays out no Python tree
+        jobs["ruff-check"] = (
+            [tool("ruff"), "check", "--no-cache", "--output-format", "concise", *ruff_roots],
+            every_py,
+            None,
+        )
+        jobs["ruff-format"] = ([tool("ruff"), "format", "--check", "--no-cache", *ruff_roots], every_py, None)
     linters = {
         "hadolint": ("dockerfile", [tool("hadolint"), "--failure-threshold", "warning", "--no-color"]),
         "shellcheck": ("shell", [tool("shellcheck"), "--severity=style"]),
@@ -1105,8 +1106,9 @@ def run(
     step_start = time.monotonic()
     template = projection.Template(Path(root))
     chosen_paths = list(template.files) if paths is None else list(paths)
-    if paths is not None and "pyproject.toml" not in chosen_paths and any(p.endswith(".py") for p in chosen_paths):
-        chosen_paths.append("pyproject.toml")  # the Python checks need the project's declared dependencies
+    if paths is not None and "pyproject.toml" not in chosen_paths:
+        # Files are laid out per project by its pyproject.toml, and the Python checks read its dependencies.
+        chosen_paths.append("pyproject.toml")
     report.raw_combinations = template.raw_combinations
     report.valid_combinations = template.valid_combinations
     report.files = len(chosen_paths)

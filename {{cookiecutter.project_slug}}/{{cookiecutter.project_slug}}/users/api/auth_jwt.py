@@ -6,8 +6,12 @@ refresh token sent; access tokens are short-lived (``DJANGO_JWT_ACCESS_SECONDS``
 ``python manage.py flushexpiredtokens`` deletes the records of tokens past their expiry.
 """
 
+from typing import Any
+
 from django.urls import path
 from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
+from rest_framework import serializers
+from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
 from rest_framework_simplejwt.views import (
     TokenBlacklistView,
     TokenObtainPairView,
@@ -16,6 +20,7 @@ from rest_framework_simplejwt.views import (
 )
 
 from .jwt_authentication import JWTAuthentication
+from .serializers import password_field
 from .throttling import SIGN_IN_THROTTLES
 
 
@@ -28,9 +33,23 @@ class JWTAuthenticationScheme(SimpleJWTScheme):
     target_class = f"{JWTAuthentication.__module__}.{JWTAuthentication.__qualname__}"
 
 
+class SignInSerializer(TokenObtainPairSerializer):
+    """An email and a password, taken exactly as typed, in; an access and a refresh token out."""
+
+    # simplejwt builds both tokens in validate(); declared here, they are in the OpenAPI schema.
+    access = serializers.CharField(read_only=True)
+    refresh = serializers.CharField(read_only=True)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # simplejwt's own password field trims spaces, which belong to a password.
+        self.fields["password"] = password_field()
+
+
 class SignInView(TokenObtainPairView):
     """simplejwt's pair view with the sign-in brute-force limits."""
 
+    serializer_class = SignInSerializer
     throttle_classes = SIGN_IN_THROTTLES
 
 

@@ -21,9 +21,18 @@ class UserStatisticsOutputSerializer(serializers.Serializer[dict[str, int]]):
     joined_last_7_days = serializers.IntegerField()
 
 
+def password_field() -> serializers.CharField:
+    """A password exactly as typed. DRF trims text fields by default; Django's own password forms
+    (the admin's and the browsable API's sign-in) do not, and a password that begins or ends with a
+    space must work through every one of them alike."""
+    return serializers.CharField(
+        write_only=True, trim_whitespace=False, style={"input_type": "password"}
+    )
+
+
 class UserRegisterInputSerializer(serializers.Serializer[User]):
     email = serializers.EmailField()
-    password = serializers.CharField(write_only=True, style={"input_type": "password"})
+    password = password_field()
     name = serializers.CharField(max_length=150, required=False, default="")
 
 

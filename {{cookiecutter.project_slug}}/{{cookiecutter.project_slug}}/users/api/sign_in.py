@@ -5,11 +5,12 @@ from rest_framework import exceptions, serializers
 from rest_framework.request import Request
 
 from ..models import User
+from .serializers import password_field
 
 
 class SignInInputSerializer(serializers.Serializer[User]):
     email = serializers.EmailField()
-    password = serializers.CharField(write_only=True, style={"input_type": "password"})
+    password = password_field()
 
 
 def authenticate_or_fail(request: Request) -> User:

@@ -6,6 +6,8 @@ from factory.django import DjangoModelFactory, Password
 from ..models import User
 
 DEFAULT_PASSWORD = "correct-horse-battery-staple"  # pragma: allowlist secret
+# Spaces at either end belong to a password: signing in must take it exactly as typed.
+SPACED_PASSWORD = "  correct horse battery staple "  # pragma: allowlist secret
 
 
 class UserFactory(DjangoModelFactory[User]):

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from rest_framework import status
 
-from .factories import DEFAULT_PASSWORD
+from .factories import DEFAULT_PASSWORD, SPACED_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +95,13 @@ def test_signing_out_blacklists_the_refresh_token(api_client, user):
 
     assert signed_out.status_code == status.HTTP_200_OK
     assert response.status_code == status.HTTP_401_UNAUTHORIZED
+
+
+def test_a_password_is_taken_as_typed_with_its_spaces(api_client):
+    user = UserFactory.create(password=SPACED_PASSWORD)
+
+    stripped = obtain(api_client, user.email, SPACED_PASSWORD.strip())
+    as_typed = obtain(api_client, user.email, SPACED_PASSWORD)
+
+    assert stripped.status_code == status.HTTP_401_UNAUTHORIZED
+    assert as_typed.status_code == status.HTTP_200_OK

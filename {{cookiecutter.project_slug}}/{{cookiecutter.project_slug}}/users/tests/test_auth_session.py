@@ -5,7 +5,7 @@ from django.urls import reverse
 from rest_framework import status
 from rest_framework.test import APIClient
 
-from .factories import DEFAULT_PASSWORD
+from .factories import DEFAULT_PASSWORD, SPACED_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +46,13 @@ def test_an_unsafe_request_without_the_csrf_token_is_refused(user):
 
     assert response.status_code == status.HTTP_403_FORBIDDEN
     assert "CSRF" in response.json()["error"]["message"]
+
+
+def test_a_password_is_taken_as_typed_with_its_spaces(api_client):
+    user = UserFactory.create(password=SPACED_PASSWORD)
+
+    stripped = login(api_client, user.email, SPACED_PASSWORD.strip())
+    as_typed = login(api_client, user.email, SPACED_PASSWORD)
+
+    assert stripped.status_code == status.HTTP_403_FORBIDDEN
+    assert as_typed.status_code == status.HTTP_200_OK

@@ -8,7 +8,7 @@ from django.utils import timezone
 from rest_framework import status
 from rest_framework.authtoken.models import Token
 
-from .factories import DEFAULT_PASSWORD
+from .factories import DEFAULT_PASSWORD, SPACED_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +116,13 @@ def test_rotating_needs_a_live_token(api_client):
     response = api_client.post(reverse("auth:token-rotate"))
 
     assert response.status_code == status.HTTP_401_UNAUTHORIZED
+
+
+def test_a_password_is_taken_as_typed_with_its_spaces(api_client):
+    user = UserFactory.create(password=SPACED_PASSWORD)
+
+    stripped = obtain(api_client, user.email, SPACED_PASSWORD.strip())
+    as_typed = obtain(api_client, user.email, SPACED_PASSWORD)
+
+    assert stripped.status_code == status.HTTP_401_UNAUTHORIZED
+    assert as_typed.status_code == status.HTTP_200_OK

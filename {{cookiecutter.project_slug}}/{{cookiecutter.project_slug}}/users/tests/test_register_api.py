@@ -5,7 +5,7 @@ from django.urls import reverse
 from rest_framework import status
 
 from ..models import User
-from .factories import UserFactory
+from .factories import SPACED_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 URL = reverse("auth:register")
@@ -25,6 +25,15 @@ def test_registering_creates_an_account_and_never_echoes_the_password(api_client
     assert response.json()["email"] == "sam@example.com"
     assert "password" not in response.json()
     assert User.objects.filter(email="sam@example.com").exists()
+
+
+def test_the_password_is_kept_as_typed_with_its_spaces(api_client):
+    response = api_client.post(URL, {"email": "sam@example.com", "password": SPACED_PASSWORD})
+
+    assert response.status_code == status.HTTP_201_CREATED
+    user = User.objects.get(email="sam@example.com")
+    assert user.check_password(SPACED_PASSWORD)
+    assert not user.check_password(SPACED_PASSWORD.strip())
 
 
 def test_a_weak_password_is_refused_with_a_field_error(api_client):
