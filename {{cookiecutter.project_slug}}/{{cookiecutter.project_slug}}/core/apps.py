@@ -7,17 +7,26 @@ class CoreConfig(AppConfig):
     name = "{{ cookiecutter.project_slug }}.core"
     label = "core"
     verbose_name = "Core"
-{%- if cookiecutter.prometheus == "y" %}
 
     def ready(self) -> None:
-        """Feed Prometheus from the hooks other modules offer, once every app is loaded."""
+{%- if cookiecutter.prometheus == "y" %}
+        """Register the system checks, and feed Prometheus from the hooks other modules offer."""
+        from django.core.checks import Tags, register
         from django.db.backends.signals import connection_created
 
-        from . import caching, metrics{% if cookiecutter.task_queue == "celery" %}, metrics_celery{% endif %}
+        from . import caching, checks, metrics{% if cookiecutter.task_queue == "celery" %}, metrics_celery{% endif %}
 
+        register(checks.static_files_collected, Tags.staticfiles, deploy=True)
         caching.add_metrics_listener(metrics.count_cache_lookup)
         connection_created.connect(metrics.observe_connection, dispatch_uid="metrics.queries")
 {%- if cookiecutter.task_queue == "celery" %}
         metrics_celery.connect_signals()
 {%- endif %}
+{%- else %}
+        """Register the system checks."""
+        from django.core.checks import Tags, register
+
+        from . import checks
+
+        register(checks.static_files_collected, Tags.staticfiles, deploy=True)
 {%- endif %}
