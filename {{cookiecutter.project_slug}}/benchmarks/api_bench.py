@@ -4,7 +4,7 @@ What it measures, on the PostgreSQL server of DATABASE_URL (SQLite works too) an
 production settings, in scratch databases it creates and drops, one per row count:
 
 - start-up: gunicorn launched (2 sync workers) to the first 200 of ``/api/v1/users/me/``, with the
-  bytecode compiled first, as the production image has it;
+  bytecode compiled first, as a production install has it;
 - page 1 of every list the API serves at each row count (10, 1,000 and 10,000 by
   default): queries and the median and best time of an uncached read, in this process through
   Django's test client, the row counts read in turn; the largest may cost at most 1.5 times the
@@ -507,9 +507,9 @@ def http_headers(environ: dict[str, str]) -> dict[str, str]:
 
 
 def compile_bytecode() -> None:
-    """Bytecode for the installed packages and the project, as the production image has it (its
-    Dockerfile compiles at build time), so start-up times loading the app rather than compiling it,
-    even where PYTHONDONTWRITEBYTECODE is set. Files compiled already are skipped."""
+    """Bytecode for the installed packages and the project, compiled ahead as a production install
+    does (``uv sync --compile-bytecode``), so start-up times loading the app rather than compiling
+    it, even where PYTHONDONTWRITEBYTECODE is set. Files compiled already are skipped."""
     paths = {sysconfig.get_paths()[key] for key in ("purelib", "platlib")}
     paths |= {str(PROJECT_ROOT / package) for package in ("config", "{{ cookiecutter.project_slug }}")}
     for path in sorted(paths):
@@ -771,7 +771,7 @@ def render(results: Results, args: argparse.Namespace, output: Path) -> str:
         f"gunicorn launched to the first 200 of `{ME}`: **{statistics.median(results.startups):.2f} s**"
         f" (median of {len(results.startups)} launches: "
         + ", ".join(f"{startup:.2f} s" for startup in results.startups)
-        + "), with the bytecode compiled beforehand, as the production image has it.",
+        + "), with the bytecode compiled beforehand, as a production install has it.",
         "",
         "| process | RSS (MB) | PSS (MB) |",
         "|---|---:|---:|",
