@@ -132,6 +132,33 @@ def test_a_decimal_pattern_matches_exactly_the_plain_decimals_the_field_accepts(
     assert disagreements == []
 
 
+def test_a_decimal_without_places_or_digits_gets_no_pattern():
+    assert decimal_pattern(serializers.DecimalField(max_digits=None, decimal_places=None)) is None
+    assert decimal_pattern(serializers.DecimalField(max_digits=0, decimal_places=0)) is None
+
+
+class PriceSerializer(serializers.Serializer):
+    price = serializers.DecimalField(max_digits=5, decimal_places=2, min_value=Decimal("0.01"))
+
+
+class PriceView(generics.CreateAPIView):
+    serializer_class = PriceSerializer
+
+
+def test_a_decimal_field_states_its_pattern_and_the_longest_string_drf_reads():
+    """A floor above zero leaves no sign but ``+``; the floor's value itself is not in the pattern."""
+    generator = SchemaGenerator(patterns=[route("prices/", PriceView.as_view())])
+    schema = generator.get_schema(request=None, public=True)
+
+    price = schema["components"]["schemas"]["PriceRequest"]["properties"]["price"]
+    assert price["maxLength"] == serializers.DecimalField.MAX_STRING_LENGTH
+    pattern = re.compile(price["pattern"])
+    assert pattern.fullmatch("+12.5")
+    assert pattern.fullmatch("999.99")
+    assert not pattern.fullmatch("-1")
+    assert not pattern.fullmatch("1.234")
+
+
 @pytest.mark.parametrize(
     ("field", "bounds"),
     [
