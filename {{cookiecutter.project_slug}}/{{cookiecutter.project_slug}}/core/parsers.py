@@ -3,12 +3,14 @@
 Python's json module recurses once per nesting level: a 20 KB body of ``[`` raises RecursionError
 (a 500) and a shallower one still reaches code that recurses again (serializers, error
 formatting). ``load_json`` parses, then walks the result without recursion and refuses it if it is
-deeper than ``JSON_MAX_DEPTH`` or holds more than ``JSON_MAX_ITEMS`` values. The size is bounded
+deeper than ``JSON_MAX_DEPTH`` or holds more than ``JSON_MAX_ITEMS`` values. A number too large
+for a float (``1e400``), which Python would read as infinity, is refused too. The size is bounded
 before any of this by ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (413). Every JSON body the project reads goes
 through here: REST's parser (``BoundedJSONParser``) and any view that reads JSON itself (``load_json``).
 """
 
 import json
+import math
 from typing import Any
 
 from django.conf import settings
@@ -54,11 +56,23 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+def _finite_float(text: str) -> float:
+    """A JSON number with a fraction or an exponent, as a float; never infinity, which JSON cannot
+    spell and no field means (a text field would store ``"inf"``)."""
+    value = float(text)
+    if math.isinf(value):
+        raise JSONBodyError(
+            f"The JSON body holds a number too large to read: {text[:20]}.",
+            "json_number_out_of_range",
+        )
+    return value
+
+
 def load_json(raw: bytes | str) -> Any:
     """Parse a JSON document within JSON_MAX_DEPTH and JSON_MAX_ITEMS, or raise JSONBodyError."""
     max_depth = settings.JSON_MAX_DEPTH
     try:
-        value = json.loads(raw, parse_constant=_refuse_constant)
+        value = json.loads(raw, parse_constant=_refuse_constant, parse_float=_finite_float)
     except RecursionError:
         raise _too_deep(max_depth) from None
     except json.JSONDecodeError as error:

@@ -109,6 +109,14 @@ def test_a_body_that_is_not_json_is_refused_in_the_error_shape(url, body):
 
 
 @pytest.mark.parametrize("url", URLS)
+@pytest.mark.parametrize("number", ["1e999999", "-1E400", "1.5e309"])
+def test_a_number_too_large_for_a_float_is_refused_not_read_as_infinity(url, number):
+    response, _ = send(url, '{"email": "a@example.com", "name": ' + number + "}")
+
+    assert_error(response, 400, "json_number_out_of_range")
+
+
+@pytest.mark.parametrize("url", URLS)
 def test_a_ten_megabyte_body_is_refused_with_413_before_it_is_parsed(url):
     body = json.dumps({"query": "{ __typename }", "padding": "a" * TEN_MB})
 
